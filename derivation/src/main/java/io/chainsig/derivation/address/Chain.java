@@ -99,7 +99,7 @@ public enum Chain {
           this == NEAR ? NearImplicitAccount.of(k).value() : Base58.encode(k.bytes());
       default ->
           throw new IllegalArgumentException(
-              "chain " + cliName + " needs a " + curve.name().toLowerCase(java.util.Locale.ROOT)
+              "chain " + cliName + " needs " + (curve == Curve.ED25519 ? "an " : "a ") + curve.name().toLowerCase(java.util.Locale.ROOT)
                   + " key, but the key is " + key.toNearString().substring(0, key.toNearString().indexOf(':')));
     };
   }

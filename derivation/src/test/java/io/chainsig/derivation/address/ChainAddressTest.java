@@ -41,6 +41,6 @@ class ChainAddressTest {
   @Test
   void wrongCurveForChainIsRefused() {
     assertThatThrownBy(() -> Chain.SOLANA.addressOf(G))
-        .hasMessageContaining("chain solana needs a ed25519 key, but the key is secp256k1");
+        .hasMessageContaining("chain solana needs an ed25519 key, but the key is secp256k1");
   }
 }

@@ -1,0 +1,18 @@
+package io.chainsig.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code chainsig} command; the {@code ./chainsig} launcher runs this class. */
+public final class Main {
+  private Main() {}
+
+  /** Runs the command and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (0 ok, 1 failed, 2 bad usage). */
+  public static int run(String... args) {
+    return ChainsigCommand.commandLine().execute(args);
+  }
+}
