@@ -132,6 +132,52 @@ public final class Ed25519Point {
     return result;
   }
 
+  /**
+   * k*B for the base point with a fixed-window table (64 windows of 4 bits, built once): about 64
+   * additions instead of 253 doublings. Not constant time; for public scalars such as derivation
+   * tweaks.
+   */
+  public static Ed25519Point multiplyBase(BigInteger k) {
+    BigInteger scalar = k.mod(L);
+    Ed25519Point[][] table = BaseTable.WINDOWS;
+    Ed25519Point result = IDENTITY;
+    for (int w = 0; w < table.length; w++) {
+      int digit = 0;
+      for (int b = 3; b >= 0; b--) {
+        digit = (digit << 1) | (scalar.testBit(4 * w + b) ? 1 : 0);
+      }
+      if (digit != 0) {
+        result = result.add(table[w][digit]);
+      }
+    }
+    return result;
+  }
+
+  /** WINDOWS[w][d] = d * 16^w * B, built on first use. */
+  private static final class BaseTable {
+    static final Ed25519Point[][] WINDOWS = build();
+
+    private static Ed25519Point[][] build() {
+      Ed25519Point[][] t = new Ed25519Point[64][16];
+      Ed25519Point windowBase = BASE;
+      for (int w = 0; w < 64; w++) {
+        t[w][0] = IDENTITY;
+        for (int d = 1; d < 16; d++) {
+          t[w][d] = t[w][d - 1].add(windowBase).normalized();
+        }
+        windowBase = t[w][15].add(windowBase).normalized();
+      }
+      return t;
+    }
+  }
+
+  private Ed25519Point normalized() {
+    BigInteger zi = z.modInverse(P);
+    BigInteger ax = x.multiply(zi).mod(P);
+    BigInteger ay = y.multiply(zi).mod(P);
+    return new Ed25519Point(ax, ay, BigInteger.ONE, ax.multiply(ay).mod(P));
+  }
+
   /** True for the neutral element. */
   public boolean isIdentity() {
     return x.signum() == 0 && y.equals(z);

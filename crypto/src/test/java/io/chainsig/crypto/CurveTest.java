@@ -65,6 +65,10 @@ class CurveTest {
     assertThat(Hex.encode(Ed25519Point.BASE.encode()))
         .isEqualTo("5866666666666666666666666666666666666666666666666666666666666666");
     assertThat(Ed25519Point.BASE.multiply(Ed25519Point.L).isIdentity()).isTrue();
+    assertThat(Ed25519Point.multiplyBase(Ed25519Point.L).isIdentity()).isTrue();
+    assertThat(Ed25519Point.multiplyBase(BigInteger.ONE)).isEqualTo(Ed25519Point.BASE);
+    assertThat(Ed25519Point.multiplyBase(BigInteger.valueOf(17)))
+        .isEqualTo(Ed25519Point.BASE.multiply(BigInteger.valueOf(17)));
     assertThat(Ed25519Point.BASE.add(Ed25519Point.BASE.negate()).isIdentity()).isTrue();
   }
 
@@ -87,6 +91,7 @@ class CurveTest {
               s[31] |= 64;
               assertThat(Ed25519Point.BASE.multiply(Bytes.fromLittleEndian(s)).encode()).isEqualTo(pk);
               assertThat(Ed25519Point.decode(pk).encode()).isEqualTo(pk);
+              assertThat(Ed25519Point.multiplyBase(Bytes.fromLittleEndian(s)).encode()).isEqualTo(pk);
             });
   }
 

@@ -30,7 +30,7 @@ public final class KeyDerivation {
       Ed25519PublicKey root, NearAccountId predecessor, String path) {
     DerivationTweak tweak = DerivationTweak.of(predecessor, path);
     return new Ed25519PublicKey(
-        root.point().add(Ed25519Point.BASE.multiply(tweak.ed25519Scalar())));
+        root.point().add(Ed25519Point.multiplyBase(tweak.ed25519Scalar())));
   }
 
   /** Derives a child of either key type. */
