@@ -33,3 +33,11 @@ npm_ci() {
 }
 
 npm_ci "$ROOT/interop/js"
+
+# Each module that needs more (an npm package, a Debian package) adds a script here; they are
+# sourced in name order and can use apt_install and npm_ci.
+for extra in "$ROOT"/scripts/install.d/*.sh; do
+  [ -e "$extra" ] || continue
+  # shellcheck source=/dev/null
+  . "$extra"
+done
