@@ -1,0 +1,22 @@
+package io.chainsig.node.mesh;
+
+/**
+ * What the mesh reports to the node. Called on the mesh's I/O threads: implementations must be
+ * quick and thread-safe (hand work to the node's own executor).
+ */
+public interface MeshListener {
+  /** A message from an authenticated participant. */
+  void onMessage(int fromParticipant, MeshMessage message);
+
+  /** An outgoing connection to a participant is up. */
+  default void onPeerConnected(int participant) {}
+
+  /** An outgoing connection to a participant went down (it will be re-dialled). */
+  default void onPeerDisconnected(int participant) {}
+
+  /**
+   * A peer or an unknown party broke the rules (unknown key, garbage frame); the connection was
+   * closed. {@code participant} is 0 when the party is not a participant.
+   */
+  default void onRefused(int participant, String remote, String reason) {}
+}

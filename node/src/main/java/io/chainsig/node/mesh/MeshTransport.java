@@ -1,0 +1,375 @@
+package io.chainsig.node.mesh;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mesh of one node: listens for participants, dials every other participant, and moves
+ * {@link MeshMessage}s over mutually authenticated TLS 1.3. Each node sends on the connections it
+ * dialled and receives on the ones it accepted (and on its own, if a peer uses them), so no
+ * tie-breaking between two connections is needed. See {@code docs/mesh.md}.
+ */
+public final class MeshTransport implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MeshTransport.class);
+  private static final AttributeKey<MeshPeer> PEER = AttributeKey.valueOf("chainsig.mesh.peer");
+
+  private final int self;
+  private final Supplier<? extends Collection<MeshPeer>> peers;
+  private final MeshListener listener;
+  private final Backoff backoff;
+  private final SslContext serverTls;
+  private final SslContext clientTls;
+  private final PinnedPeerTrustManager trust;
+  private final EventLoopGroup group;
+  private final Map<Integer, Channel> outgoing = new ConcurrentHashMap<>();
+  private final Map<Integer, Integer> attempts = new ConcurrentHashMap<>();
+  private final Set<Integer> dialling = ConcurrentHashMap.newKeySet();
+  private final String bindHost;
+  private final int bindPort;
+  private volatile Channel server;
+  private volatile boolean closed;
+
+  /**
+   * Creates a transport (call {@link #start()}).
+   *
+   * @param self this node's participant id
+   * @param keys this node's mesh key pair (must match its entry in {@code peers})
+   * @param bindHost the address to listen on
+   * @param bindPort the port to listen on (0 picks a free one)
+   * @param peers the current participants, read on every handshake and dial
+   * @param listener receives messages and events
+   * @param backoff re-dial delays
+   */
+  public MeshTransport(
+      int self,
+      MeshKeyPair keys,
+      String bindHost,
+      int bindPort,
+      Supplier<? extends Collection<MeshPeer>> peers,
+      MeshListener listener,
+      Backoff backoff) {
+    this.self = self;
+    this.peers = peers;
+    this.listener = listener;
+    this.backoff = backoff;
+    this.bindHost = bindHost;
+    this.bindPort = bindPort;
+    this.trust = new PinnedPeerTrustManager(peers);
+    X509Certificate cert = MeshCertificates.selfSigned(keys);
+    try {
+      this.serverTls =
+          SslContextBuilder.forServer(keys.jdkPrivateKey(), cert)
+              .sslProvider(SslProvider.JDK)
+              .protocols("TLSv1.3")
+              .clientAuth(ClientAuth.REQUIRE)
+              .trustManager(trust)
+              .build();
+      this.clientTls =
+          SslContextBuilder.forClient()
+              .sslProvider(SslProvider.JDK)
+              .protocols("TLSv1.3")
+              .keyManager(keys.jdkPrivateKey(), cert)
+              .trustManager(trust)
+              .endpointIdentificationAlgorithm(null) // peers are pinned by key, not by name
+              .build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("cannot set up TLS 1.3 for the mesh", e);
+    }
+    this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+  }
+
+  /** Binds the listening socket and starts dialling the other participants. */
+  public MeshTransport start() throws InterruptedException {
+    ServerBootstrap sb =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(new Pipeline(null));
+    server = sb.bind(bindHost, bindPort).sync().channel();
+    LOG.info("mesh: participant {} listening on {}", self, server.localAddress());
+    refreshPeers();
+    return this;
+  }
+
+  /** The port the mesh listens on. */
+  public int port() {
+    return ((InetSocketAddress) server.localAddress()).getPort();
+  }
+
+  /**
+   * Dials participants that have no outgoing connection yet and drops connections to ones no longer
+   * listed. Called at start and whenever the participant set changes.
+   */
+  public void refreshPeers() {
+    Map<Integer, MeshPeer> current = new ConcurrentHashMap<>();
+    for (MeshPeer p : peers.get()) {
+      current.put(p.participantId(), p);
+    }
+    for (MeshPeer p : current.values()) {
+      if (p.participantId() != self && !outgoing.containsKey(p.participantId())) {
+        dial(p.participantId());
+      }
+    }
+    outgoing.forEach(
+        (id, ch) -> {
+          if (!current.containsKey(id)) {
+            ch.close();
+          }
+        });
+  }
+
+  /**
+   * Sends a message to a participant over its outgoing connection.
+   *
+   * @return false if there is no live connection to it right now (the caller decides what to do)
+   */
+  public boolean send(int to, MeshMessage message) {
+    Channel ch = outgoing.get(to);
+    if (ch == null || !ch.isActive()) {
+      return false;
+    }
+    byte[] body = message.encode();
+    ch.writeAndFlush(ch.alloc().buffer(body.length).writeBytes(body));
+    return true;
+  }
+
+  /** Participants this node has a live outgoing connection to. */
+  public Set<Integer> connectedPeers() {
+    Set<Integer> out = new TreeSet<>();
+    outgoing.forEach((id, ch) -> {
+      if (ch.isActive()) {
+        out.add(id);
+      }
+    });
+    return out;
+  }
+
+  private MeshPeer lookup(int id) {
+    for (MeshPeer p : peers.get()) {
+      if (p.participantId() == id) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private void dial(int id) {
+    if (closed || !dialling.add(id)) {
+      return;
+    }
+    MeshPeer peer = lookup(id);
+    if (peer == null) {
+      dialling.remove(id);
+      return;
+    }
+    Pipeline pipeline = new Pipeline(peer);
+    ChannelFuture f =
+        new Bootstrap()
+            .group(group)
+            .channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
+            .handler(pipeline)
+            .connect(peer.host(), peer.port());
+    f.addListener(
+        done -> {
+          if (done.isSuccess()) {
+            pipeline.watchHandshake(f.channel());
+          } else {
+            // Not listening (yet): quietly try again later.
+            dialling.remove(id);
+            scheduleRedial(id);
+          }
+        });
+  }
+
+  private void scheduleRedial(int id) {
+    if (closed || lookup(id) == null) {
+      return;
+    }
+    int attempt = attempts.merge(id, 1, Integer::sum) - 1;
+    long ms = backoff.delay(attempt, ThreadLocalRandom.current().nextDouble()).toMillis();
+    group.schedule(() -> dial(id), ms, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (server != null) {
+      server.close();
+    }
+    outgoing.values().forEach(Channel::close);
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  /** TLS, frames and the message handler; {@code dialled} is the intended peer of an outgoing connection. */
+  private final class Pipeline extends ChannelInitializer<SocketChannel> {
+    private final MeshPeer dialled;
+
+    Pipeline(MeshPeer dialled) {
+      this.dialled = dialled;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+      SslHandler tls =
+          dialled == null
+              ? serverTls.newHandler(ch.alloc())
+              : clientTls.newHandler(ch.alloc(), dialled.host(), dialled.port());
+      tls.setHandshakeTimeoutMillis(5000);
+      ch.pipeline()
+          .addLast("tls", tls)
+          .addLast("frames", new LengthFieldBasedFrameDecoder(MeshMessage.MAX_FRAME_BYTES, 0, 4, 0, 4))
+          .addLast("length", new LengthFieldPrepender(4))
+          .addLast("mesh", new FrameHandler(dialled));
+      if (dialled == null) {
+        // Accepted connections are already up; outgoing ones register once connected (see dial).
+        watchHandshake(ch);
+      }
+    }
+
+    void watchHandshake(Channel ch) {
+      SslHandler tls = ch.pipeline().get(SslHandler.class);
+      tls.handshakeFuture().addListener(hs -> onHandshake((SocketChannel) ch, tls, hs.isSuccess(), hs.cause()));
+    }
+
+    private void onHandshake(SocketChannel ch, SslHandler tls, boolean ok, Throwable cause) {
+      String remote = String.valueOf(ch.remoteAddress());
+      if (!ok) {
+        String reason = "TLS handshake failed: " + rootMessage(cause);
+        LOG.warn("mesh: refused {} ({})", remote, reason);
+        listener.onRefused(dialled == null ? 0 : dialled.participantId(), remote, reason);
+        ch.close();
+        if (dialled != null) {
+          dialling.remove(dialled.participantId());
+          scheduleRedial(dialled.participantId());
+        }
+        return;
+      }
+      MeshPeer peer;
+      try {
+        Certificate[] chain = tls.engine().getSession().getPeerCertificates();
+        peer = trust.identify(new X509Certificate[] {(X509Certificate) chain[0]});
+      } catch (Exception e) {
+        LOG.warn("mesh: refused {} ({})", remote, e.getMessage());
+        listener.onRefused(0, remote, e.getMessage());
+        ch.close();
+        return;
+      }
+      if (dialled != null && peer.participantId() != dialled.participantId()) {
+        String reason = "dialled participant " + dialled.participantId() + " but the key is participant " + peer.participantId();
+        LOG.warn("mesh: refused {} ({})", remote, reason);
+        listener.onRefused(dialled.participantId(), remote, reason);
+        ch.close();
+        return;
+      }
+      ch.attr(PEER).set(peer);
+      if (dialled != null) {
+        int id = dialled.participantId();
+        outgoing.put(id, ch);
+        attempts.remove(id);
+        dialling.remove(id);
+        LOG.info("mesh: connected to participant {} at {}", id, remote);
+        listener.onPeerConnected(id);
+        ch.closeFuture()
+            .addListener(
+                c -> {
+                  outgoing.remove(id, ch);
+                  LOG.info("mesh: connection to participant {} closed", id);
+                  listener.onPeerDisconnected(id);
+                  scheduleRedial(id);
+                });
+      }
+    }
+  }
+
+  private final class FrameHandler extends SimpleChannelInboundHandler<ByteBuf> {
+    private final MeshPeer dialled;
+
+    FrameHandler(MeshPeer dialled) {
+      this.dialled = dialled;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+      MeshPeer peer = ctx.channel().attr(PEER).get();
+      if (peer == null) {
+        refuse(ctx, 0, "frame before authentication");
+        return;
+      }
+      MeshMessage message;
+      try {
+        message = MeshMessage.decode(ByteBufUtil.getBytes(frame));
+      } catch (MalformedFrameException e) {
+        refuse(ctx, peer.participantId(), "garbage frame: " + e.getMessage());
+        return;
+      }
+      listener.onMessage(peer.participantId(), message);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      MeshPeer peer = ctx.channel().attr(PEER).get();
+      int id = peer != null ? peer.participantId() : dialled != null ? dialled.participantId() : 0;
+      if (cause instanceof TooLongFrameException) {
+        refuse(ctx, id, "frame larger than " + MeshMessage.MAX_FRAME_BYTES + " bytes");
+      } else {
+        LOG.debug("mesh: connection error with participant {}: {}", id, rootMessage(cause));
+        ctx.close();
+      }
+    }
+
+    private void refuse(ChannelHandlerContext ctx, int id, String reason) {
+      String remote = String.valueOf(ctx.channel().remoteAddress());
+      LOG.warn("mesh: closing connection with participant {} at {}: {}", id, remote, reason);
+      listener.onRefused(id, remote, reason);
+      ctx.close();
+    }
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable c = t;
+    while (c != null && c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c == null ? "unknown" : c.getClass().getSimpleName() + ": " + c.getMessage();
+  }
+}
