@@ -1,0 +1,71 @@
+package io.chainsig.node.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Presignatures at rest, each usable at most once, ever. {@link #take} deletes the material and
+ * writes a "used" marker in one durable batch <em>before</em> returning it, so no share computed
+ * from it can leave the node unless its use is on disk; after a crash the presignature is simply
+ * gone. Values should be stored through {@link EncryptedStore}.
+ */
+public final class PresignatureStore {
+  private static final byte[] AVAILABLE = "presig/available/".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] USED = "presig/used/".getBytes(StandardCharsets.US_ASCII);
+
+  private final KeyValueStore store;
+
+  /** Uses {@code store} (encrypting, in production). */
+  public PresignatureStore(KeyValueStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Adds a fresh presignature.
+   *
+   * @throws IllegalStateException if the id was ever stored or used before
+   */
+  public synchronized void add(long id, byte[] material) {
+    if (store.get(key(AVAILABLE, id)).isPresent() || isUsed(id)) {
+      throw new IllegalStateException("presignature " + id + " already exists or was used");
+    }
+    store.put(key(AVAILABLE, id), material);
+  }
+
+  /**
+   * Marks the presignature used (durably) and returns its material; empty if it is not available
+   * (never stored, or already taken).
+   */
+  public synchronized Optional<byte[]> take(long id) {
+    Optional<byte[]> material = store.get(key(AVAILABLE, id));
+    if (material.isEmpty()) {
+      return Optional.empty();
+    }
+    store.write(
+        List.of(new WriteOp.Delete(key(AVAILABLE, id)), new WriteOp.Put(key(USED, id), new byte[] {1})));
+    return material;
+  }
+
+  /** True if the presignature was taken at some point. */
+  public boolean isUsed(long id) {
+    return store.get(key(USED, id)).isPresent();
+  }
+
+  /** How many presignatures are available. */
+  public int available() {
+    return store.scan(AVAILABLE).size();
+  }
+
+  /** Ids of the available presignatures, in order. */
+  public List<Long> availableIds() {
+    return store.scan(AVAILABLE).keySet().stream()
+        .map(k -> ByteBuffer.wrap(k.bytes(), AVAILABLE.length, 8).getLong())
+        .toList();
+  }
+
+  private static byte[] key(byte[] prefix, long id) {
+    return ByteBuffer.allocate(prefix.length + 8).put(prefix).putLong(id).array();
+  }
+}
