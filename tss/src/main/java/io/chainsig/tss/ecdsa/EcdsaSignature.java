@@ -3,7 +3,6 @@ package io.chainsig.tss.ecdsa;
 import io.chainsig.crypto.Secp256k1;
 import io.chainsig.crypto.Secp256k1Point;
 import io.chainsig.crypto.Secp256k1Scalar;
-import java.math.BigInteger;
 
 /**
  * A secp256k1 ECDSA signature with low s and the nonce point, as the signer contract returns it.
@@ -59,9 +58,5 @@ public record EcdsaSignature(Secp256k1Point bigR, Secp256k1Scalar s, int recover
     }
     int overflow = bigR.x().compareTo(Secp256k1.N) >= 0 ? 2 : 0;
     return parity | overflow;
-  }
-
-  static BigInteger n() {
-    return Secp256k1.N;
   }
 }

@@ -7,7 +7,7 @@ import io.chainsig.tss.ParticipantSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One signer's part of a DJNPO20 presignature (presign.md step 6): the nonce point R, and secret
+ * One signer's part of a DJNPO20 presignature (presign.md step 7): the nonce point R, and secret
  * shares c_i (of 1/k), alpha_i = c_i + d_i, beta_i = c_i * x_i and the zero-share e_i. Usable for
  * exactly one {@link Sign} run: the first use marks it spent, a second use throws {@link
  * PresignatureReusedException}. It embeds x_i, so it dies with the key share (refresh, reshare).

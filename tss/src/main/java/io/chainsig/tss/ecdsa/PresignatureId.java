@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * The public identifier of a presignature, the same at every signer: a hash of the presign
- * session id and the nonce point R (presign.md step 6). Signers use it to agree on which
+ * session id and the nonce point R (presign.md step 7). Signers use it to agree on which
  * presignature a request consumes.
  */
 public final class PresignatureId {

@@ -230,6 +230,7 @@ final class PedPop<S, E> extends RoundBasedProtocol<Optional<KeyShare<S, E>>> {
     if (group.isIdentity(publicKey)) {
       throw ProtocolAbortException.unattributed("the public key is the identity");
     }
+    // reshare.md step 3: the same key.
     if (oldKey != null && !publicKey.equals(oldKey.publicKey())) {
       throw ProtocolAbortException.unattributed("reshared public key differs from the old one");
     }

@@ -7,7 +7,6 @@ import io.chainsig.tss.ProtocolAbortException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -183,9 +182,5 @@ public final class InMemoryNetwork {
   @Override
   public String toString() {
     return "InMemoryNetwork";
-  }
-
-  static Map<ParticipantId, Long> sorted(Map<ParticipantId, Long> m) {
-    return new LinkedHashMap<>(new TreeMap<>(m));
   }
 }
