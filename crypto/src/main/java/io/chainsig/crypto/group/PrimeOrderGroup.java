@@ -78,6 +78,21 @@ public interface PrimeOrderGroup<S, E> {
   E scale(E e, S k);
 
   /**
+   * {@code sum_i scalars[i] * elements[i]}. The default multiplies one by one; implementations
+   * override it with a faster interleaved multi-scalar multiplication.
+   */
+  default E sumOfScaled(java.util.List<E> elements, java.util.List<S> scalars) {
+    if (elements.size() != scalars.size()) {
+      throw new IllegalArgumentException("need equally many elements and scalars");
+    }
+    E acc = identity();
+    for (int i = 0; i < elements.size(); i++) {
+      acc = addElements(acc, scale(elements.get(i), scalars.get(i)));
+    }
+    return acc;
+  }
+
+  /**
    * Canonical fixed-length encoding.
    *
    * @throws IllegalStateException for the identity, which has no encoding

@@ -119,6 +119,15 @@ public final class Secp256k1Group implements PrimeOrderGroup<Secp256k1Scalar, Se
   }
 
   @Override
+  public Secp256k1Point sumOfScaled(
+      java.util.List<Secp256k1Point> elements, java.util.List<Secp256k1Scalar> scalars) {
+    if (elements.isEmpty() && scalars.isEmpty()) {
+      return Secp256k1Point.IDENTITY;
+    }
+    return io.chainsig.crypto.Secp256k1MultiScalar.sum(elements, scalars);
+  }
+
+  @Override
   public byte[] encodeElement(Secp256k1Point e) {
     return e.toCompressed();
   }

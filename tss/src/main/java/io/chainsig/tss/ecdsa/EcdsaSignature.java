@@ -35,11 +35,26 @@ public record EcdsaSignature(Secp256k1Point bigR, Secp256k1Scalar s, int recover
 
   static boolean verify(
       Secp256k1Scalar r, Secp256k1Scalar s, Secp256k1Scalar h, Secp256k1Point publicKey) {
-    if (r.isZero() || s.isZero() || publicKey.isIdentity()) {
+    return verifyTweaked(r, s, h, publicKey, Secp256k1Scalar.ZERO);
+  }
+
+  /**
+   * Verification under the child key {@code X + eps*G} without computing it:
+   * {@code u1*G + u2*(X + eps*G) = (u1 + u2*eps)*G + u2*X}, one double multiplication.
+   */
+  static boolean verifyTweaked(
+      Secp256k1Scalar r,
+      Secp256k1Scalar s,
+      Secp256k1Scalar h,
+      Secp256k1Point rootKey,
+      Secp256k1Scalar eps) {
+    if (r.isZero() || s.isZero() || rootKey.isIdentity()) {
       return false;
     }
     Secp256k1Scalar sInv = s.inverse();
-    Secp256k1Point p = publicKey.generatorTimesPlusThisTimes(h.multiply(sInv), r.multiply(sInv));
+    Secp256k1Scalar u1 = h.multiply(sInv);
+    Secp256k1Scalar u2 = r.multiply(sInv);
+    Secp256k1Point p = rootKey.generatorTimesPlusThisTimes(u1.add(u2.multiply(eps)), u2);
     return !p.isIdentity() && p.x().mod(Secp256k1.N).equals(r.value());
   }
 

@@ -126,8 +126,7 @@ final class SignRound extends RoundBasedProtocol<Optional<EcdsaSignature>> {
       s = s.negate();
     }
     // sign.md step 7: verify against the child key X + eps*G before anything leaves.
-    Secp256k1Point childKey = presignature.publicKey().addGeneratorTimes(request.tweak());
-    if (!EcdsaSignature.verify(r, s, request.h(), childKey)) {
+    if (!EcdsaSignature.verifyTweaked(r, s, request.h(), presignature.publicKey(), request.tweak())) {
       throw ProtocolAbortException.unattributed(
           "combined signature does not verify: some signer sent a wrong s_i");
     }

@@ -37,7 +37,8 @@ public final class ExponentInterpolation {
       g.add(group.randomScalar(random));
     }
     List<ParticipantId> xs = List.copyOf(points.keySet());
-    E acc = group.identity();
+    List<E> elements = new ArrayList<>(m);
+    List<S> weights = new ArrayList<>(m);
     for (ParticipantId xj : xs) {
       S x = group.scalarOf(xj.value());
       S denominator = group.scalarOf(1);
@@ -50,10 +51,10 @@ public final class ExponentInterpolation {
       for (int i = gDegree - 1; i >= 0; i--) {
         gx = group.add(group.multiply(gx, x), g.get(i));
       }
-      S weight = group.multiply(gx, group.inverse(denominator));
-      acc = group.addElements(acc, group.scale(points.get(xj), weight));
+      elements.add(points.get(xj));
+      weights.add(group.multiply(gx, group.inverse(denominator)));
     }
-    return group.isIdentity(acc);
+    return group.isIdentity(group.sumOfScaled(elements, weights));
   }
 
   /**
@@ -81,10 +82,12 @@ public final class ExponentInterpolation {
   public static <S, E> E atZero(PrimeOrderGroup<S, E> group, Map<ParticipantId, E> points, int degree) {
     List<ParticipantId> use = List.copyOf(points.keySet()).subList(0, degree + 1);
     ParticipantSet set = ParticipantSet.of(use);
-    E acc = group.identity();
+    List<E> elements = new ArrayList<>(use.size());
+    List<S> lambdas = new ArrayList<>(use.size());
     for (ParticipantId j : use) {
-      acc = group.addElements(acc, group.scale(points.get(j), set.lagrangeAtZero(group, j)));
+      elements.add(points.get(j));
+      lambdas.add(set.lagrangeAtZero(group, j));
     }
-    return acc;
+    return group.sumOfScaled(elements, lambdas);
   }
 }

@@ -26,14 +26,16 @@ public record FeldmanCommitment<E>(List<E> points) {
     return points.get(0);
   }
 
-  /** f(x)*G, by Horner's rule in the exponent (multiplications by the small x only). */
+  /** f(x)*G = sum_k C_k * x^k, in one multi-scalar multiplication (the powers of x are small). */
   public <S> E evaluate(PrimeOrderGroup<S, E> group, ParticipantId x) {
     S xs = group.scalarOf(x.value());
-    E acc = points.get(points.size() - 1);
-    for (int i = points.size() - 2; i >= 0; i--) {
-      acc = group.addElements(group.scale(acc, xs), points.get(i));
+    List<S> powers = new ArrayList<>(points.size());
+    S power = group.scalarOf(1);
+    for (int i = 0; i < points.size(); i++) {
+      powers.add(power);
+      power = group.multiply(power, xs);
     }
-    return acc;
+    return group.sumOfScaled(points, powers);
   }
 
   /** The coefficient-wise sum with another commitment of the same length. */
