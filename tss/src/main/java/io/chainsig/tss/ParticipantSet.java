@@ -1,0 +1,173 @@
+package io.chainsig.tss;
+
+import io.chainsig.crypto.group.PrimeOrderGroup;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A non-empty set of distinct participants, kept in ascending id order so that every party sees
+ * the same order and the same encoding.
+ */
+public final class ParticipantSet {
+  /**
+   * Most participants in one run. Messages carry per-participant vectors (echoes, commitments), and
+   * this bound keeps every message under {@code MessageCodec.MAX_MESSAGE_BYTES}.
+   */
+  public static final int MAX_PARTICIPANTS = 1024;
+
+  private final List<ParticipantId> ids;
+
+  private ParticipantSet(List<ParticipantId> sortedDistinct) {
+    this.ids = sortedDistinct;
+  }
+
+  /**
+   * The set of the given participants.
+   *
+   * @throws ProtocolSetupException if the list is empty, too long, has nulls or duplicates
+   */
+  public static ParticipantSet of(Collection<ParticipantId> participants) {
+    if (participants == null || participants.isEmpty()) {
+      throw new ProtocolSetupException("participant list is empty");
+    }
+    if (participants.size() > MAX_PARTICIPANTS) {
+      throw new ProtocolSetupException("more than " + MAX_PARTICIPANTS + " participants");
+    }
+    Set<ParticipantId> seen = new HashSet<>();
+    for (ParticipantId p : participants) {
+      if (p == null) {
+        throw new ProtocolSetupException("participant list contains null");
+      }
+      if (!seen.add(p)) {
+        throw new ProtocolSetupException("duplicate participant " + p);
+      }
+    }
+    List<ParticipantId> sorted = new ArrayList<>(participants);
+    sorted.sort(null);
+    return new ParticipantSet(List.copyOf(sorted));
+  }
+
+  /** The set {1, 2, ..., n}. */
+  public static ParticipantSet ofRange(int n) {
+    List<ParticipantId> ids = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      ids.add(ParticipantId.of(i));
+    }
+    return of(ids);
+  }
+
+  /** The set of the given ids. */
+  public static ParticipantSet ofIds(int... ids) {
+    List<ParticipantId> list = new ArrayList<>();
+    for (int id : ids) {
+      list.add(ParticipantId.of(id));
+    }
+    return of(list);
+  }
+
+  /** Participants in ascending order. */
+  public List<ParticipantId> ids() {
+    return ids;
+  }
+
+  /** Number of participants. */
+  public int size() {
+    return ids.size();
+  }
+
+  /** True if {@code p} is a member. */
+  public boolean contains(ParticipantId p) {
+    return ids.contains(p);
+  }
+
+  /** True if every member is also in {@code other}. */
+  public boolean isSubsetOf(ParticipantSet other) {
+    return other.ids.containsAll(ids);
+  }
+
+  /** Position of {@code p} in ascending order. */
+  public int indexOf(ParticipantId p) {
+    int i = ids.indexOf(p);
+    if (i < 0) {
+      throw new IllegalArgumentException(p + " is not a participant");
+    }
+    return i;
+  }
+
+  /** Members other than {@code me}. */
+  public List<ParticipantId> others(ParticipantId me) {
+    return ids.stream().filter(p -> !p.equals(me)).toList();
+  }
+
+  /** This set without {@code p}. */
+  public ParticipantSet without(ParticipantId p) {
+    return of(others(p));
+  }
+
+  /** The union with another set. */
+  public ParticipantSet union(ParticipantSet other) {
+    Set<ParticipantId> all = new HashSet<>(ids);
+    all.addAll(other.ids);
+    return of(all);
+  }
+
+  /**
+   * The Lagrange coefficient of {@code p} for interpolating at 0 over this set: {@code
+   * prod_{j != p} x_j / (x_j - x_p)}.
+   */
+  public <S> S lagrangeAtZero(PrimeOrderGroup<S, ?> group, ParticipantId p) {
+    S num = group.scalarOf(1);
+    S den = group.scalarOf(1);
+    S xp = group.scalarOf(p.value());
+    boolean member = false;
+    for (ParticipantId j : ids) {
+      if (j.equals(p)) {
+        member = true;
+        continue;
+      }
+      S xj = group.scalarOf(j.value());
+      num = group.multiply(num, xj);
+      den = group.multiply(den, group.subtract(xj, xp));
+    }
+    if (!member) {
+      throw new IllegalArgumentException(p + " is not a participant");
+    }
+    return group.multiply(num, group.inverse(den));
+  }
+
+  /** Canonical bytes for hashing: count (4 bytes) then each id (4 bytes), big-endian. */
+  public byte[] encode() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    writeInt(out, ids.size());
+    for (ParticipantId p : ids) {
+      writeInt(out, p.value());
+    }
+    return out.toByteArray();
+  }
+
+  private static void writeInt(ByteArrayOutputStream out, int v) {
+    out.write(v >>> 24);
+    out.write(v >>> 16);
+    out.write(v >>> 8);
+    out.write(v);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ParticipantSet s && ids.equals(s.ids);
+  }
+
+  @Override
+  public int hashCode() {
+    return ids.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return ids.toString();
+  }
+}

@@ -1,0 +1,54 @@
+package io.chainsig.tss.ecdsa;
+
+import io.chainsig.crypto.Secp256k1Point;
+import io.chainsig.crypto.Secp256k1Scalar;
+import io.chainsig.crypto.group.Secp256k1Group;
+import io.chainsig.tss.ParticipantId;
+import io.chainsig.tss.ParticipantSet;
+import io.chainsig.tss.Protocol;
+import io.chainsig.tss.ProtocolSetupException;
+import io.chainsig.tss.SessionId;
+import io.chainsig.tss.keygen.KeyShare;
+import java.security.SecureRandom;
+import java.util.Objects;
+
+/**
+ * DJNPO20 presign ({@code docs/protocols/presign.md}): exactly 2t+1 holders of a degree-t key
+ * share run three rounds and each ends with a {@link Presignature}, before any message to sign is
+ * known.
+ */
+public final class Presign {
+  private Presign() {}
+
+  /**
+   * Starts presign for the owner of {@code keyShare}.
+   *
+   * @param session the run's session id, fresh for every presignature
+   * @param keyShare this signer's key share
+   * @param signers exactly 2t+1 holders of the key, including the owner of {@code keyShare}
+   * @param random fresh randomness (a {@code SecureRandom} in production)
+   * @throws ProtocolSetupException if the signer set is not 2t+1 key holders including me
+   */
+  public static Protocol<Presignature> start(
+      SessionId session,
+      KeyShare<Secp256k1Scalar, Secp256k1Point> keyShare,
+      ParticipantSet signers,
+      SecureRandom random) {
+    Objects.requireNonNull(session, "session");
+    Objects.requireNonNull(keyShare, "keyShare");
+    Objects.requireNonNull(signers, "signers");
+    Objects.requireNonNull(random, "random");
+    int t = keyShare.publicShares().threshold().value();
+    if (signers.size() != 2 * t + 1) {
+      throw new ProtocolSetupException(
+          "presign needs exactly 2t+1 = " + (2 * t + 1) + " signers, got " + signers.size());
+    }
+    if (!signers.isSubsetOf(keyShare.publicShares().participants())) {
+      throw new ProtocolSetupException("signers " + signers + " do not all hold the key");
+    }
+    if (!signers.contains(keyShare.owner())) {
+      throw new ProtocolSetupException(keyShare.owner() + " is not one of the signers");
+    }
+    return new PresignRounds(Secp256k1Group.INSTANCE, session, keyShare, signers, t, random);
+  }
+}
