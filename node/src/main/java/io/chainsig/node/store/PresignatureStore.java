@@ -27,9 +27,10 @@ public final class PresignatureStore {
    *
    * @throws IllegalStateException if the id was ever stored or used before
    */
-  public synchronized void add(long id, byte[] material) {
+  public synchronized void add(byte[] id, byte[] material) {
     if (store.get(key(AVAILABLE, id)).isPresent() || isUsed(id)) {
-      throw new IllegalStateException("presignature " + id + " already exists or was used");
+      throw new IllegalStateException(
+          "presignature " + io.chainsig.crypto.encoding.Hex.encode(id) + " already exists or was used");
     }
     store.put(key(AVAILABLE, id), material);
   }
@@ -38,7 +39,7 @@ public final class PresignatureStore {
    * Marks the presignature used (durably) and returns its material; empty if it is not available
    * (never stored, or already taken).
    */
-  public synchronized Optional<byte[]> take(long id) {
+  public synchronized Optional<byte[]> take(byte[] id) {
     Optional<byte[]> material = store.get(key(AVAILABLE, id));
     if (material.isEmpty()) {
       return Optional.empty();
@@ -49,7 +50,7 @@ public final class PresignatureStore {
   }
 
   /** True if the presignature was taken at some point. */
-  public boolean isUsed(long id) {
+  public boolean isUsed(byte[] id) {
     return store.get(key(USED, id)).isPresent();
   }
 
@@ -58,14 +59,17 @@ public final class PresignatureStore {
     return store.scan(AVAILABLE).size();
   }
 
-  /** Ids of the available presignatures, in order. */
-  public List<Long> availableIds() {
+  /** Ids of the available presignatures, in key order. */
+  public List<byte[]> availableIds() {
     return store.scan(AVAILABLE).keySet().stream()
-        .map(k -> ByteBuffer.wrap(k.bytes(), AVAILABLE.length, 8).getLong())
+        .map(k -> java.util.Arrays.copyOfRange(k.bytes(), AVAILABLE.length, k.bytes().length))
         .toList();
   }
 
-  private static byte[] key(byte[] prefix, long id) {
-    return ByteBuffer.allocate(prefix.length + 8).put(prefix).putLong(id).array();
+  private static byte[] key(byte[] prefix, byte[] id) {
+    if (id.length == 0 || id.length > 64) {
+      throw new IllegalArgumentException("presignature id must be 1 to 64 bytes");
+    }
+    return ByteBuffer.allocate(prefix.length + id.length).put(prefix).put(id).array();
   }
 }

@@ -21,6 +21,10 @@ class StoreTest {
   private static final SecureRandom RANDOM = new SecureRandom();
   @TempDir Path dir;
 
+  private static byte[] id(long n) {
+    return java.nio.ByteBuffer.allocate(32).putLong(24, n).array();
+  }
+
   private static byte[] b(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
@@ -86,20 +90,20 @@ class StoreTest {
     RANDOM.nextBytes(aes);
     try (KeyValueStore s = new EncryptedStore(RocksDbStore.open(dir.resolve("db")), aes, RANDOM)) {
       PresignatureStore p = new PresignatureStore(s);
-      p.add(7, b("material-7"));
-      p.add(8, b("material-8"));
-      assertThat(p.availableIds()).containsExactly(7L, 8L);
-      assertThat(p.take(7)).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("material-7")));
-      assertThat(p.take(7)).isEmpty();
-      assertThatThrownBy(() -> p.add(7, b("again"))).isInstanceOf(IllegalStateException.class);
+      p.add(id(7), b("material-7"));
+      p.add(id(8), b("material-8"));
+      assertThat(p.availableIds()).containsExactly(id(7), id(8));
+      assertThat(p.take(id(7))).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("material-7")));
+      assertThat(p.take(id(7))).isEmpty();
+      assertThatThrownBy(() -> p.add(id(7), b("again"))).isInstanceOf(IllegalStateException.class);
     }
     try (KeyValueStore s = new EncryptedStore(RocksDbStore.open(dir.resolve("db")), aes, RANDOM)) {
       PresignatureStore p = new PresignatureStore(s);
-      assertThat(p.isUsed(7)).isTrue();
-      assertThat(p.take(7)).isEmpty();
+      assertThat(p.isUsed(id(7))).isTrue();
+      assertThat(p.take(id(7))).isEmpty();
       assertThat(p.available()).isEqualTo(1);
-      assertThat(p.take(8)).isPresent();
-      assertThat(p.take(99)).isEmpty();
+      assertThat(p.take(id(8))).isPresent();
+      assertThat(p.take(id(99))).isEmpty();
     }
   }
 
@@ -107,7 +111,7 @@ class StoreTest {
   void concurrentTakersGetEachPresignatureOnce() throws Exception {
     PresignatureStore p = new PresignatureStore(new InMemoryStore());
     for (long i = 0; i < 200; i++) {
-      p.add(i, b("m" + i));
+      p.add(id(i), b("m" + i));
     }
     ConcurrentLinkedQueue<Long> taken = new ConcurrentLinkedQueue<>();
     CountDownLatch go = new CountDownLatch(1);
@@ -120,7 +124,7 @@ class StoreTest {
           return;
         }
         for (long i = 0; i < 200; i++) {
-          Optional<byte[]> m = p.take(i);
+          Optional<byte[]> m = p.take(id(i));
           if (m.isPresent()) {
             taken.add(i);
           }

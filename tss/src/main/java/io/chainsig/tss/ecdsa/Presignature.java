@@ -90,6 +90,11 @@ public final class Presignature {
     return new Secrets(c, alpha, beta, e);
   }
 
+  /** The secrets without spending them, only for {@link PresignatureEncoding} to store them. */
+  Secrets peekSecretsForStorage() {
+    return new Secrets(c, alpha, beta, e);
+  }
+
   /** The secret shares, released once by {@link #consume()}. */
   record Secrets(Secp256k1Scalar c, Secp256k1Scalar alpha, Secp256k1Scalar beta, Secp256k1Scalar e) {
     @Override
