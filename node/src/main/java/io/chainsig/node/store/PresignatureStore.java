@@ -49,6 +49,11 @@ public final class PresignatureStore {
     return material;
   }
 
+  /** Reads an available presignature without taking it (e.g. to index it at start-up). */
+  public Optional<byte[]> peek(byte[] id) {
+    return store.get(key(AVAILABLE, id));
+  }
+
   /** True if the presignature was taken at some point. */
   public boolean isUsed(byte[] id) {
     return store.get(key(USED, id)).isPresent();

@@ -1,0 +1,19 @@
+package io.chainsig.node.chain;
+
+import io.chainsig.crypto.Secp256k1Point;
+import io.chainsig.tss.ecdsa.EcdsaSignature;
+
+/**
+ * The node's port to the signer contract. Reads may be called often; writes send a transaction
+ * from the node's account and return once it is accepted. Implementations are thread-safe.
+ */
+public interface ContractGateway {
+  /** The contract's current state and pending requests. */
+  ContractSnapshot read() throws ChainException;
+
+  /** Posts the signature of a pending request. */
+  void respond(PendingSign request, EcdsaSignature signature) throws ChainException;
+
+  /** Votes for the generated root key of a domain. */
+  void votePk(int domainId, Secp256k1Point publicKey) throws ChainException;
+}

@@ -1,0 +1,42 @@
+package io.chainsig.node.chain;
+
+import io.chainsig.crypto.Secp256k1Point;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The contract as the node last read it.
+ *
+ * @param phase the life-cycle phase
+ * @param epoch the key epoch (changes with every reshare)
+ * @param participants the current participants
+ * @param threshold the contract's threshold: participants needed to reconstruct (t + 1)
+ * @param publicKey the root key once generated
+ * @param pending the sign requests waiting for a response
+ * @param pkVoters accounts that have voted for the key in this epoch
+ */
+public record ContractSnapshot(
+    ContractPhase phase,
+    long epoch,
+    List<ChainParticipant> participants,
+    int threshold,
+    Optional<Secp256k1Point> publicKey,
+    List<PendingSign> pending,
+    List<String> pkVoters) {
+  /** Copies the lists. */
+  public ContractSnapshot {
+    participants = List.copyOf(participants);
+    pending = List.copyOf(pending);
+    pkVoters = List.copyOf(pkVoters);
+  }
+
+  /** The most participants that may be malicious: threshold - 1. */
+  public int maxMalicious() {
+    return threshold - 1;
+  }
+
+  /** The participant with this account, if listed. */
+  public Optional<ChainParticipant> participant(String accountId) {
+    return participants.stream().filter(p -> p.accountId().equals(accountId)).findFirst();
+  }
+}

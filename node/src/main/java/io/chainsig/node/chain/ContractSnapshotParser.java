@@ -1,0 +1,84 @@
+package io.chainsig.node.chain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chainsig.crypto.Secp256k1Point;
+import io.chainsig.derivation.NearPublicKey;
+import io.chainsig.derivation.Secp256k1PublicKey;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds a {@link ContractSnapshot} from the JSON of the contract's {@code state} and {@code
+ * pending_requests} views (see the contract's ABI).
+ */
+public final class ContractSnapshotParser {
+  private ContractSnapshotParser() {}
+
+  /**
+   * Parses the two views.
+   *
+   * @throws ChainException if the JSON does not have the expected shape
+   */
+  public static ContractSnapshot parse(JsonNode state, JsonNode pending) throws ChainException {
+    try {
+      Iterator<Map.Entry<String, JsonNode>> it = state.fields();
+      if (!it.hasNext()) {
+        throw new ChainException("contract state view is empty");
+      }
+      Map.Entry<String, JsonNode> top = it.next();
+      ContractPhase phase = ContractPhase.valueOf(top.getKey());
+      JsonNode s = top.getValue();
+      if (phase == ContractPhase.NotInitialized || s == null || s.isNull()) {
+        return new ContractSnapshot(phase, 0, List.of(), 1, Optional.empty(), List.of(), List.of());
+      }
+      JsonNode params = s.get("parameters");
+      List<ChainParticipant> participants = new ArrayList<>();
+      for (JsonNode p : params.get("participants")) {
+        participants.add(
+            new ChainParticipant(
+                p.get(0).asText(), p.get(1).asInt(), p.get(2).get("url").asText(), p.get(2).get("tls_public_key").asText()));
+      }
+      Optional<Secp256k1Point> key = Optional.empty();
+      JsonNode keys = s.get("keys");
+      if (keys != null && keys.has("0")) {
+        NearPublicKey k = NearPublicKey.parse(keys.get("0").asText());
+        if (k instanceof Secp256k1PublicKey sk) {
+          key = Optional.of(sk.point());
+        }
+      }
+      List<String> voters = new ArrayList<>();
+      JsonNode votes = s.get("votes");
+      if (votes != null) {
+        votes.fields().forEachRemaining(e -> {
+          if (e.getKey().startsWith("pk")) {
+            e.getValue().forEach(v -> voters.add(v.asText()));
+          }
+        });
+      }
+      List<PendingSign> requests = new ArrayList<>();
+      if (pending != null) {
+        for (JsonNode r : pending) {
+          JsonNode req = r.get("request");
+          requests.add(
+              new PendingSign(
+                  req.get("tweak").asText(),
+                  req.get("payload").get("Ecdsa").asText(),
+                  req.path("domain_id").asInt(0),
+                  r.get("predecessor").asText(),
+                  r.get("path").asText(),
+                  r.get("block_height").asLong(),
+                  r.get("entropy").asText()));
+        }
+      }
+      return new ContractSnapshot(
+          phase, s.path("epoch").asLong(0), participants, params.get("threshold").asInt(), key, requests, voters);
+    } catch (ChainException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ChainException("unexpected contract view JSON: " + e.getMessage(), e);
+    }
+  }
+}

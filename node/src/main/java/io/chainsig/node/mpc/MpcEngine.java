@@ -1,0 +1,705 @@
+package io.chainsig.node.mpc;
+
+import io.chainsig.crypto.Hashes;
+import io.chainsig.crypto.Secp256k1Point;
+import io.chainsig.crypto.Secp256k1Scalar;
+import io.chainsig.crypto.encoding.Hex;
+import io.chainsig.crypto.group.Secp256k1Group;
+import io.chainsig.node.chain.ChainException;
+import io.chainsig.node.chain.ChainParticipant;
+import io.chainsig.node.chain.ContractGateway;
+import io.chainsig.node.chain.ContractPhase;
+import io.chainsig.node.chain.ContractSnapshot;
+import io.chainsig.node.chain.PendingSign;
+import io.chainsig.node.store.KeyValueStore;
+import io.chainsig.node.store.PresignatureStore;
+import io.chainsig.tss.MaxMalicious;
+import io.chainsig.tss.ParticipantId;
+import io.chainsig.tss.ParticipantSet;
+import io.chainsig.tss.ProtocolAbortException;
+import io.chainsig.tss.ProtocolSetupException;
+import io.chainsig.tss.SessionId;
+import io.chainsig.tss.ecdsa.EcdsaSignature;
+import io.chainsig.tss.ecdsa.Presign;
+import io.chainsig.tss.ecdsa.Presignature;
+import io.chainsig.tss.ecdsa.PresignatureEncoding;
+import io.chainsig.tss.ecdsa.Sign;
+import io.chainsig.tss.ecdsa.SignRequest;
+import io.chainsig.tss.keygen.KeyGeneration;
+import io.chainsig.tss.keygen.KeyShare;
+import io.chainsig.tss.keygen.KeyShareEncoding;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MPC engine of one node (docs/node.md). Single-threaded: the node calls every method from one
+ * thread. Inputs are contract snapshots, mesh messages and ticks; outputs are mesh messages and
+ * contract calls (run on {@code io}, with results posted back through {@code self}).
+ */
+public final class MpcEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(MpcEngine.class);
+  private static final byte[] KEYSHARE_PREFIX = "keyshare/".getBytes(StandardCharsets.US_ASCII);
+
+  /** Keygen waits this long before a new attempt after an abort. */
+  static final long KEYGEN_RETRY_NANOS = 1_000_000_000L;
+  /** A session that has not finished by then is aborted (a peer died or lied). */
+  static final long SESSION_TIMEOUT_NANOS = 20_000_000_000L;
+  /** After this long without a response, the next live candidate leads a request. */
+  static final long LEADER_TIMEOUT_NANOS = 8_000_000_000L;
+  /** Messages for sessions not opened yet are kept this long (their proposal may be late). */
+  static final long EARLY_TTL_NANOS = 20_000_000_000L;
+  /** Bounds what a faulty peer can make us buffer: sessions and messages per session. */
+  static final int MAX_EARLY_SESSIONS = 512;
+  static final int MAX_EARLY_PER_SESSION = 64;
+  /** Presign runs this node starts at once, and runs it joins for others at once. */
+  static final int MAX_OWN_PRESIGNS = 2;
+  static final int MAX_FOLLOWER_RUNS = 64;
+
+  private final ParticipantId me;
+  private final String accountId;
+  private final MeshOutbox out;
+  private final KeyValueStore store;
+  private final PresignatureStore presignatures;
+  private final ContractGateway gateway;
+  private final Executor io;
+  private final Executor self;
+  private final SecureRandom random;
+  private final LongSupplier nanoTime;
+  private final int poolTarget;
+  private final MeterRegistry metrics;
+
+  private ContractSnapshot snapshot;
+  private KeyShare<Secp256k1Scalar, Secp256k1Point> share;
+  private long shareEpoch = -1;
+  private final Map<SessionId, ProtocolRun<?>> runs = new HashMap<>();
+  private final Map<SessionId, List<Early>> early = new LinkedHashMap<>();
+  private final Map<String, ParticipantSet> ownedPresignatures = new TreeMap<>();
+  private final Map<String, RequestState> requests = new HashMap<>();
+  private final List<Deferred> deferred = new ArrayList<>();
+  private int ownPresignsRunning;
+  private int followerRuns;
+  private int keygenAttempt;
+  private long keygenNotBefore;
+  private boolean votePending;
+  private final AtomicInteger poolGauge = new AtomicInteger();
+
+  private record Early(ParticipantId from, SessionMessage message, long at) {}
+
+  private record Deferred(ParticipantId from, SessionProposal.Sign proposal, long until) {}
+
+  private static final class RequestState {
+    final PendingSign request;
+    final long firstSeen;
+    boolean inFlight;
+    boolean answered;
+
+    RequestState(PendingSign request, long firstSeen) {
+      this.request = request;
+      this.firstSeen = firstSeen;
+    }
+  }
+
+  /**
+   * Creates the engine and loads what the store holds (key share, own presignatures).
+   *
+   * @param me this node's participant id
+   * @param accountId this node's NEAR account
+   * @param out the mesh
+   * @param store the encrypted store
+   * @param gateway the contract
+   * @param io where blocking contract calls run
+   * @param self the engine's own thread (results of contract calls come back through it)
+   * @param random secret randomness
+   * @param nanoTime the clock
+   * @param poolTarget presignatures to keep ready (owned by this node)
+   * @param metrics where counters go
+   */
+  public MpcEngine(
+      ParticipantId me,
+      String accountId,
+      MeshOutbox out,
+      KeyValueStore store,
+      ContractGateway gateway,
+      Executor io,
+      Executor self,
+      SecureRandom random,
+      LongSupplier nanoTime,
+      int poolTarget,
+      MeterRegistry metrics) {
+    this.me = me;
+    this.accountId = accountId;
+    this.out = out;
+    this.store = store;
+    this.presignatures = new PresignatureStore(store);
+    this.gateway = gateway;
+    this.io = io;
+    this.self = self;
+    this.random = random;
+    this.nanoTime = nanoTime;
+    this.poolTarget = poolTarget;
+    this.metrics = metrics;
+    metrics.gauge("chainsig_presignatures_available", poolGauge);
+    loadState();
+  }
+
+  private void loadState() {
+    store.scan(KEYSHARE_PREFIX).forEach((k, v) -> {
+      long epoch = ByteBuffer.wrap(k.bytes(), KEYSHARE_PREFIX.length, 8).getLong();
+      if (epoch >= shareEpoch) {
+        share = KeyShareEncoding.decode(v);
+        shareEpoch = epoch;
+      }
+    });
+    for (byte[] id : presignatures.availableIds()) {
+      if (ByteBuffer.wrap(id).getInt() == me.value()) {
+        presignatures.peek(id).ifPresent(m -> ownedPresignatures.put(Hex.encode(id), PresignatureEncoding.decode(m).signers()));
+      }
+    }
+    poolGauge.set(ownedPresignatures.size());
+    if (share != null) {
+      LOG.info("loaded key share of epoch {} (public key {}), {} own presignatures", shareEpoch, share.publicKey(), ownedPresignatures.size());
+    }
+  }
+
+  // ---------------------------------------------------------------- inputs
+
+  /** node.md step 1: a fresh reading of the contract. */
+  public void onSnapshot(ContractSnapshot s) {
+    snapshot = s;
+    long now = nanoTime.getAsLong();
+    if (s.phase() == ContractPhase.Initializing) {
+      if (share == null || shareEpoch != s.epoch()) {
+        maybeStartKeygen(now);
+      } else if (!s.pkVoters().contains(accountId) && !votePending) {
+        votePk();
+      }
+    }
+    if (share != null && s.publicKey().isPresent() && shareEpoch == s.epoch()
+        && !s.publicKey().get().equals(share.publicKey())) {
+      LOG.error("the contract's key {} is not the key this node holds a share of ({})", s.publicKey().get(), share.publicKey());
+    }
+    Set<String> live = new HashSet<>();
+    for (PendingSign r : s.pending()) {
+      String id = r.requestIdHex();
+      live.add(id);
+      requests.computeIfAbsent(id, k -> new RequestState(r, now));
+    }
+    requests.keySet().removeIf(id -> !live.contains(id));
+    Iterator<Deferred> it = deferred.iterator();
+    while (it.hasNext()) {
+      Deferred d = it.next();
+      Optional<PendingSign> r = findPending(d.proposal());
+      if (r.isPresent()) {
+        it.remove();
+        joinSign(d.from(), d.proposal());
+      } else if (now > d.until()) {
+        it.remove();
+        LOG.warn("participant {} proposed to sign a request that never appeared on chain; ignored", d.from());
+      }
+    }
+  }
+
+  /** A message from the mesh. Garbage is logged against the sender and dropped. */
+  public void onMessage(ParticipantId from, SessionId session, byte[] payload) {
+    SessionMessage m;
+    try {
+      m = SessionMessage.decode(payload);
+    } catch (IllegalArgumentException e) {
+      blame(from, "malformed session message: " + e.getMessage());
+      return;
+    }
+    if (m.kind() == SessionMessage.PROPOSAL) {
+      SessionProposal p;
+      try {
+        p = SessionProposal.decode(m.body());
+      } catch (IllegalArgumentException e) {
+        blame(from, "malformed proposal: " + e.getMessage());
+        return;
+      }
+      if (!p.sessionId().equals(session)) {
+        blame(from, "proposal does not match its session id");
+        return;
+      }
+      onProposal(from, p);
+      return;
+    }
+    ProtocolRun<?> run = runs.get(session);
+    if (run != null) {
+      run.deliver(from, m.body(), out);
+      reap(run);
+      return;
+    }
+    if (jumpKeygen(session)) {
+      ProtocolRun<?> jumped = runs.get(session);
+      if (jumped != null) {
+        jumped.deliver(from, m.body(), out);
+        reap(jumped);
+      }
+      return;
+    }
+    bufferEarly(from, session, m);
+  }
+
+  /** Housekeeping: timeouts, keygen retries, the presignature pool, leading requests. */
+  public void tick() {
+    long now = nanoTime.getAsLong();
+    for (ProtocolRun<?> run : List.copyOf(runs.values())) {
+      if (now > run.deadlineNanos) {
+        run.timeOut();
+        reap(run);
+      }
+    }
+    early.values().forEach(l -> l.removeIf(e -> now - e.at() > EARLY_TTL_NANOS));
+    early.values().removeIf(List::isEmpty);
+    if (snapshot == null) {
+      return;
+    }
+    if (snapshot.phase() == ContractPhase.Initializing && (share == null || shareEpoch != snapshot.epoch())) {
+      maybeStartKeygen(now);
+    }
+    if (snapshot.phase() == ContractPhase.Running && share != null && shareEpoch == snapshot.epoch()) {
+      topUpPool();
+      leadRequests(now);
+    }
+  }
+
+  /** What {@code /health} shows. */
+  public Map<String, Object> health() {
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("participant_id", me.value());
+    h.put("account_id", accountId);
+    h.put("phase", snapshot == null ? "unknown" : snapshot.phase().name());
+    h.put("has_key_share", share != null);
+    h.put("public_key", share == null ? null : Hex.encode(share.publicKey().toCompressed()));
+    h.put("presignatures_owned", ownedPresignatures.size());
+    h.put("sessions_running", runs.size());
+    h.put("pending_requests", requests.size());
+    h.put("reachable_peers", out.reachable().stream().map(ParticipantId::value).sorted().toList());
+    h.put("status", snapshot == null ? "starting" : "ok");
+    return h;
+  }
+
+  // ---------------------------------------------------------------- key generation (node.md step 2)
+
+  private SessionId keygenSession(long epoch, int attempt) {
+    return SessionId.of(Hashes.sha256(("chainsig keygen epoch " + epoch + " attempt " + attempt).getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  private void maybeStartKeygen(long now) {
+    ContractSnapshot s = snapshot;
+    if (now < keygenNotBefore || runs.containsKey(keygenSession(s.epoch(), keygenAttempt))) {
+      return;
+    }
+    ParticipantSet all = participantSet(s);
+    if (!all.contains(me)) {
+      return;
+    }
+    if (!out.reachable().containsAll(all.others(me))) {
+      return; // key generation needs everyone
+    }
+    startKeygen(s, all, keygenAttempt);
+  }
+
+  private void startKeygen(ContractSnapshot s, ParticipantSet all, int attempt) {
+    SessionId session = keygenSession(s.epoch(), attempt);
+    long epoch = s.epoch();
+    LOG.info("key generation: epoch {} attempt {} with participants {}", epoch, attempt, all);
+    ProtocolRun<KeyShare<Secp256k1Scalar, Secp256k1Point>> run =
+        new ProtocolRun<>(
+            session, "keygen", me, all,
+            KeyGeneration.start(Secp256k1Group.INSTANCE, session, all, me, new MaxMalicious(s.maxMalicious()), random),
+            nanoTime.getAsLong() + SESSION_TIMEOUT_NANOS,
+            ks -> {
+              store.put(keyshareKey(epoch), KeyShareEncoding.encode(ks));
+              share = ks;
+              shareEpoch = epoch;
+              LOG.info("key generation done: root public key {}", ks.publicKey());
+              metrics.counter("chainsig_keygen_total").increment();
+              votePk();
+            },
+            e -> {
+              LOG.warn("key generation attempt {} aborted: {} (blamed {})", attempt, e.getMessage(), e.blamed());
+              keygenAttempt = Math.max(keygenAttempt, attempt + 1);
+              keygenNotBefore = nanoTime.getAsLong() + KEYGEN_RETRY_NANOS;
+            });
+    start(run);
+  }
+
+  private boolean jumpKeygen(SessionId session) {
+    ContractSnapshot s = snapshot;
+    if (s == null || s.phase() != ContractPhase.Initializing || (share != null && shareEpoch == s.epoch())) {
+      return false;
+    }
+    for (int a = keygenAttempt; a <= keygenAttempt + 5; a++) {
+      if (keygenSession(s.epoch(), a).equals(session)) {
+        runs.remove(keygenSession(s.epoch(), keygenAttempt));
+        keygenAttempt = a;
+        startKeygen(s, participantSet(s), a);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void votePk() {
+    KeyShare<Secp256k1Scalar, Secp256k1Point> ks = share;
+    votePending = true;
+    io.execute(() -> {
+      try {
+        gateway.votePk(0, ks.publicKey());
+        LOG.info("voted for the root key {}", ks.publicKey());
+      } catch (ChainException e) {
+        LOG.warn("vote_pk failed (will retry): {}", e.getMessage());
+      } finally {
+        self.execute(() -> votePending = false);
+      }
+    });
+  }
+
+  private static byte[] keyshareKey(long epoch) {
+    return ByteBuffer.allocate(KEYSHARE_PREFIX.length + 8).put(KEYSHARE_PREFIX).putLong(epoch).array();
+  }
+
+  // ---------------------------------------------------------------- presignature pool (node.md step 4)
+
+  private void topUpPool() {
+    while (ownPresignsRunning < MAX_OWN_PRESIGNS && ownedPresignatures.size() + ownPresignsRunning < poolTarget) {
+      int n = 2 * snapshot.maxMalicious() + 1;
+      List<ParticipantId> candidates = new ArrayList<>(out.reachable());
+      candidates.retainAll(participantSet(snapshot).ids());
+      if (candidates.size() < n - 1) {
+        return;
+      }
+      Collections.shuffle(candidates, random);
+      List<ParticipantId> chosen = new ArrayList<>(candidates.subList(0, n - 1));
+      chosen.add(me);
+      byte[] nonce = new byte[16];
+      random.nextBytes(nonce);
+      SessionProposal.Presign p = new SessionProposal.Presign(me, ParticipantSet.of(chosen), shareEpoch, nonce);
+      propose(p);
+      ownPresignsRunning++;
+      startPresign(p, me);
+    }
+  }
+
+  private void startPresign(SessionProposal.Presign p, ParticipantId initiator) {
+    boolean own = initiator.equals(me);
+    if (!own) {
+      followerRuns++;
+    }
+    ProtocolRun<Presignature> run =
+        new ProtocolRun<>(
+            p.sessionId(), "presign", me, p.participants(),
+            Presign.start(p.sessionId(), share, p.participants(), random),
+            nanoTime.getAsLong() + SESSION_TIMEOUT_NANOS,
+            pre -> {
+              byte[] id = presignatureKey(initiator, pre.id().bytes());
+              presignatures.add(id, PresignatureEncoding.encode(pre));
+              metrics.counter("chainsig_presignatures_made_total").increment();
+              if (own) {
+                ownPresignsRunning--;
+                ownedPresignatures.put(Hex.encode(id), pre.signers());
+                poolGauge.set(ownedPresignatures.size());
+              } else {
+                followerRuns--;
+              }
+            },
+            e -> {
+              if (own) {
+                ownPresignsRunning--;
+              } else {
+                followerRuns--;
+              }
+              abortLogged("presign", e);
+            });
+    start(run);
+  }
+
+  private static byte[] presignatureKey(ParticipantId initiator, byte[] presignatureId) {
+    return ByteBuffer.allocate(4 + presignatureId.length).putInt(initiator.value()).put(presignatureId).array();
+  }
+
+  // ---------------------------------------------------------------- signing (node.md steps 5-7)
+
+  private void leadRequests(long now) {
+    for (RequestState r : requests.values()) {
+      if (r.inFlight || r.answered || !isLeader(r, now)) {
+        continue;
+      }
+      Optional<String> pick = pickPresignature();
+      if (pick.isEmpty()) {
+        return; // the pool is empty or its signers are not reachable; try again next tick
+      }
+      byte[] key = Hex.decode(pick.get());
+      ParticipantSet signers = ownedPresignatures.remove(pick.get());
+      poolGauge.set(ownedPresignatures.size());
+      Optional<byte[]> material = presignatures.take(key); // durable before any share leaves
+      if (material.isEmpty()) {
+        continue;
+      }
+      PendingSign q = r.request;
+      SessionProposal.Sign p =
+          new SessionProposal.Sign(me, signers, java.util.Arrays.copyOfRange(key, 4, key.length),
+              q.tweakHex(), q.payloadHex(), q.domainId(), q.entropyHex());
+      r.inFlight = true;
+      propose(p);
+      startSign(p, PresignatureEncoding.decode(material.get()), r);
+    }
+  }
+
+  private boolean isLeader(RequestState r, long now) {
+    List<ParticipantId> candidates = new ArrayList<>(participantSet(snapshot).ids());
+    Set<ParticipantId> live = new HashSet<>(out.reachable());
+    live.add(me);
+    candidates.retainAll(live);
+    byte[] rid = r.request.requestId();
+    candidates.sort(Comparator.comparing((ParticipantId p) -> Hex.encode(Hashes.sha256(
+        ByteBuffer.allocate(4 + rid.length).putInt(p.value()).put(rid).array()))));
+    if (candidates.isEmpty()) {
+      return false;
+    }
+    int rotation = (int) ((now - r.firstSeen) / LEADER_TIMEOUT_NANOS);
+    return candidates.get(rotation % candidates.size()).equals(me);
+  }
+
+  private Optional<String> pickPresignature() {
+    Set<ParticipantId> live = new HashSet<>(out.reachable());
+    live.add(me);
+    for (Map.Entry<String, ParticipantSet> e : ownedPresignatures.entrySet()) {
+      if (live.containsAll(e.getValue().ids())) {
+        return Optional.of(e.getKey());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void joinSign(ParticipantId leader, SessionProposal.Sign p) {
+    Optional<byte[]> material = presignatures.take(presignatureKey(leader, p.presignatureId()));
+    if (material.isEmpty()) {
+      LOG.warn("participant {} asked to sign with presignature {} which this node does not hold (or used)", leader, Hex.encode(p.presignatureId()));
+      return;
+    }
+    followerRuns++;
+    startSign(p, PresignatureEncoding.decode(material.get()), null);
+  }
+
+  private void startSign(SessionProposal.Sign p, Presignature presignature, RequestState asLeader) {
+    SignRequest request;
+    try {
+      request = SignRequest.of(Hex.decode(p.payloadHex()), Secp256k1Scalar.fromBytes(Hex.decode(p.tweakHex())), Hex.decode(p.entropyHex()));
+    } catch (IllegalArgumentException e) {
+      LOG.warn("cannot sign request {}: {}", p.payloadHex(), e.getMessage());
+      if (asLeader != null) {
+        asLeader.inFlight = false;
+      } else {
+        followerRuns--;
+      }
+      return;
+    }
+    ProtocolRun<Optional<EcdsaSignature>> run;
+    try {
+      run = new ProtocolRun<>(
+          p.sessionId(), "sign", me, p.participants(),
+          Sign.start(p.sessionId(), presignature, p.participants(), p.initiator(), request),
+          nanoTime.getAsLong() + SESSION_TIMEOUT_NANOS,
+          sig -> {
+            if (asLeader == null) {
+              followerRuns--;
+              return;
+            }
+            if (sig.isEmpty()) {
+              asLeader.inFlight = false;
+              return;
+            }
+            respond(asLeader, sig.get(), request);
+          },
+          e -> {
+            if (asLeader != null) {
+              asLeader.inFlight = false;
+            } else {
+              followerRuns--;
+            }
+            abortLogged("sign", e);
+          });
+    } catch (ProtocolSetupException e) {
+      LOG.warn("refused sign session from {}: {}", p.initiator(), e.getMessage());
+      if (asLeader != null) {
+        asLeader.inFlight = false;
+      } else {
+        followerRuns--;
+      }
+      return;
+    }
+    start(run);
+  }
+
+  private void respond(RequestState r, EcdsaSignature sig, SignRequest request) {
+    // Every signature is verified before it leaves (Sign verifies too; this is the node's own check).
+    Secp256k1Point expected = share.publicKey().add(request.tweak().timesGenerator());
+    if (!sig.verifies(request.h(), expected)) {
+      LOG.error("refusing to send a signature that does not verify for request {}", r.request.requestIdHex());
+      r.inFlight = false;
+      return;
+    }
+    metrics.counter("chainsig_signatures_total").increment();
+    io.execute(() -> {
+      boolean ok = false;
+      for (int attempt = 0; attempt < 3 && !ok; attempt++) {
+        try {
+          gateway.respond(r.request, sig);
+          ok = true;
+        } catch (ChainException e) {
+          LOG.warn("respond for {} failed: {}", r.request.requestIdHex(), e.getMessage());
+          try {
+            Thread.sleep(200L << attempt);
+          } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+        }
+      }
+      boolean done = ok;
+      self.execute(() -> {
+        r.inFlight = false;
+        r.answered = done;
+        if (done) {
+          metrics.counter("chainsig_responses_total").increment();
+        }
+      });
+    });
+  }
+
+  private Optional<PendingSign> findPending(SessionProposal.Sign p) {
+    if (snapshot == null) {
+      return Optional.empty();
+    }
+    return snapshot.pending().stream()
+        .filter(r -> r.tweakHex().equals(p.tweakHex()) && r.payloadHex().equals(p.payloadHex())
+            && r.domainId() == p.domainId() && r.entropyHex().equals(p.entropyHex()))
+        .findFirst();
+  }
+
+  // ---------------------------------------------------------------- proposals (node.md steps 4, 6)
+
+  private void onProposal(ParticipantId from, SessionProposal p) {
+    if (!p.initiator().equals(from)) {
+      blame(from, "proposal names participant " + p.initiator() + " as its initiator");
+      return;
+    }
+    if (runs.containsKey(p.sessionId()) || !p.participants().contains(me)) {
+      return;
+    }
+    if (share == null || snapshot == null || shareEpoch != snapshot.epoch()) {
+      LOG.info("ignoring a proposal from {}: no key share for the current epoch yet", from);
+      return;
+    }
+    if (!p.participants().isSubsetOf(participantSet(snapshot))
+        || p.participants().size() != 2 * snapshot.maxMalicious() + 1) {
+      blame(from, "proposal lists a signer set that is not 2t+1 current participants");
+      return;
+    }
+    if (followerRuns >= MAX_FOLLOWER_RUNS) {
+      LOG.warn("too many sessions for others at once; ignoring a proposal from {}", from);
+      return;
+    }
+    switch (p) {
+      case SessionProposal.Presign pre -> {
+        if (pre.epoch() != shareEpoch) {
+          return;
+        }
+        startPresign(pre, from);
+      }
+      case SessionProposal.Sign sign -> {
+        if (findPending(sign).isPresent()) {
+          joinSign(from, sign);
+        } else {
+          // Our view of the chain may lag the leader's; wait a little for the request to appear.
+          deferred.add(new Deferred(from, sign, nanoTime.getAsLong() + 15_000_000_000L));
+        }
+      }
+    }
+  }
+
+  private void propose(SessionProposal p) {
+    byte[] payload = new SessionMessage(SessionMessage.PROPOSAL, p.encode()).encode();
+    for (ParticipantId other : p.participants().others(me)) {
+      out.send(other, p.sessionId(), payload);
+    }
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private void start(ProtocolRun<?> run) {
+    runs.put(run.session, run);
+    run.drive(out);
+    List<Early> buffered = early.remove(run.session);
+    if (buffered != null) {
+      for (Early e : buffered) {
+        run.deliver(e.from(), e.message().body(), out);
+      }
+    }
+    reap(run);
+  }
+
+  private void reap(ProtocolRun<?> run) {
+    if (run.finished()) {
+      runs.remove(run.session, run);
+    }
+  }
+
+  private void bufferEarly(ParticipantId from, SessionId session, SessionMessage m) {
+    List<Early> list = early.get(session);
+    if (list == null) {
+      if (early.size() >= MAX_EARLY_SESSIONS) {
+        return;
+      }
+      list = new ArrayList<>();
+      early.put(session, list);
+    }
+    if (list.size() < MAX_EARLY_PER_SESSION) {
+      list.add(new Early(from, m, nanoTime.getAsLong()));
+    }
+  }
+
+  private void abortLogged(String kind, ProtocolAbortException e) {
+    metrics.counter("chainsig_aborts_total", "protocol", kind).increment();
+    if (e.blamed().isEmpty()) {
+      LOG.warn("{} aborted: {}", kind, e.getMessage());
+    } else {
+      LOG.warn("{} aborted: {}; blamed participant(s) {}", kind, e.getMessage(), e.blamed());
+      e.blamed().forEach(b -> metrics.counter("chainsig_blamed_total", "participant", String.valueOf(b.value())).increment());
+    }
+  }
+
+  private void blame(ParticipantId from, String what) {
+    LOG.warn("participant {} sent {}", from, what);
+    metrics.counter("chainsig_blamed_total", "participant", String.valueOf(from.value())).increment();
+  }
+
+  private static ParticipantSet participantSet(ContractSnapshot s) {
+    List<ParticipantId> ids = new ArrayList<>();
+    for (ChainParticipant p : s.participants()) {
+      ids.add(ParticipantId.of(p.participantId()));
+    }
+    return ParticipantSet.of(ids);
+  }
+}
