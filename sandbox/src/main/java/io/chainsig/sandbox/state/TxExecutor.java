@@ -242,7 +242,8 @@ public final class TxExecutor {
       throw new ActionFailure(NearErrors.variant("CreateAccountOnlyByRegistrar", "account_id", receiver,
           "registrar_account_id", "registrar", "predecessor_id", signer));
     }
-    if (!receiver.endsWith("." + signer)) {
+    // NEAR lets an account create only its direct sub-accounts.
+    if (!receiver.substring(receiver.indexOf('.') + 1).equals(signer)) {
       throw new ActionFailure(NearErrors.variant("CreateAccountNotAllowed",
           "account_id", receiver, "predecessor_id", signer));
     }
