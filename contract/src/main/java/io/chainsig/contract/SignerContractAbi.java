@@ -1,0 +1,120 @@
+package io.chainsig.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The contract's method table: JSON arguments in, JSON values out, the way a NEAR host calls a
+ * contract by method name (docs/contract.md lists every method).
+ */
+public final class SignerContractAbi {
+  /** Methods that change state (refused as views). */
+  public static final Set<String> CHANGE_METHODS =
+      Set.of("init", "sign", "respond", "vote_pk", "vote_new_parameters", "vote_reshared");
+
+  private SignerContractAbi() {}
+
+  /**
+   * A change call (from a transaction). Views may be called this way too.
+   *
+   * @param callId the host's id of this call; a {@code sign} is resolved under it later
+   * @throws ContractException on a refusal; {@link MethodNotFoundException} for unknown methods
+   */
+  public static CallOutcome call(
+      SignerContract c, CallContext ctx, String method, byte[] args, String callId) {
+    JsonNode a = ContractJson.parseArgs(args);
+    return switch (method) {
+      case "init" -> {
+        c.init(ctx, ContractJson.parameters(ContractJson.required(a, "parameters")),
+            ContractJson.domains(a.get("domains")));
+        yield returned("", List.of());
+      }
+      case "sign" -> c.sign(ctx, ContractJson.signArgs(a), callId);
+      case "respond" -> {
+        List<Resolution> resolved =
+            c.respond(ctx, ContractJson.requestKey(ContractJson.required(a, "request")),
+                ContractJson.response(ContractJson.required(a, "response")));
+        yield returned("", resolved);
+      }
+      case "vote_pk" -> {
+        ContractPhase p = c.votePk(ctx, ContractJson.integer(a, "domain_id", 0),
+            ContractJson.publicKey(a, "public_key"));
+        yield returned(TextNode.valueOf(p.name()).toString(), List.of());
+      }
+      case "vote_new_parameters" -> {
+        ContractPhase p = c.voteNewParameters(ctx, ContractJson.longInteger(a, "prospective_epoch_id"),
+            ContractJson.parameters(ContractJson.required(a, "proposal")));
+        yield returned(TextNode.valueOf(p.name()).toString(), List.of());
+      }
+      case "vote_reshared" -> {
+        ContractPhase p = c.voteReshared(ctx, ContractJson.longInteger(a, "epoch_id"));
+        yield returned(TextNode.valueOf(p.name()).toString(), List.of());
+      }
+      default -> returned(new String(view(c, method, args), StandardCharsets.UTF_8), List.of());
+    };
+  }
+
+  /**
+   * A view call: reads state, never changes it.
+   *
+   * @return the JSON value as UTF-8 bytes
+   * @throws ProhibitedInViewException for a change method
+   */
+  public static byte[] view(SignerContract c, String method, byte[] args) {
+    if (CHANGE_METHODS.contains(method)) {
+      throw new ProhibitedInViewException(method);
+    }
+    JsonNode a = ContractJson.parseArgs(args);
+    JsonNode out = switch (method) {
+      case "public_key" ->
+          TextNode.valueOf(c.publicKey(ContractJson.integer(a, "domain_id", 0)).toNearString());
+      case "derived_public_key" ->
+          TextNode.valueOf(c.derivedPublicKey(ContractJson.text(a, "path"),
+              ContractJson.account(a, "predecessor"), ContractJson.integer(a, "domain_id", 0))
+              .toNearString());
+      case "state" -> stateNode(c);
+      case "config" -> ContractJson.MAPPER.createObjectNode()
+          .put("request_timeout_blocks", c.config().requestTimeoutBlocks())
+          .put("max_waiting_calls_per_request", c.config().maxWaitingCallsPerRequest());
+      case "pending_requests" -> {
+        ArrayNode list = ContractJson.MAPPER.createArrayNode();
+        c.pendingRequests().forEach(p -> list.add(ContractJson.pendingNode(p)));
+        yield list;
+      }
+      case "latest_key_version" -> ContractJson.MAPPER.getNodeFactory().numberNode(0);
+      default -> throw new MethodNotFoundException(method);
+    };
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The {@code state} view: {@code {"<Phase>": {...}}}. */
+  static ObjectNode stateNode(SignerContract c) {
+    ObjectNode root = ContractJson.MAPPER.createObjectNode();
+    if (c.phase() == ContractPhase.NotInitialized) {
+      root.putNull(c.phase().name());
+      return root;
+    }
+    ObjectNode s = root.putObject(c.phase().name());
+    s.put("epoch", c.epoch());
+    s.set("parameters", ContractJson.parametersNode(c.parameters().orElseThrow()));
+    c.proposedParameters().ifPresent(p -> s.set("proposed_parameters", ContractJson.parametersNode(p)));
+    s.set("domains", ContractJson.domainsNode(c.domains()));
+    ObjectNode keys = s.putObject("keys");
+    c.keys.forEach((d, k) -> keys.put(String.valueOf(d), k.toNearString()));
+    ObjectNode votes = s.putObject("votes");
+    c.votes().forEach((topic, voters) -> {
+      ArrayNode a = votes.putArray(topic);
+      voters.forEach(a::add);
+    });
+    return root;
+  }
+
+  private static CallOutcome returned(String json, List<Resolution> resolutions) {
+    return new CallOutcome.Returned(json, resolutions);
+  }
+}

@@ -1,0 +1,300 @@
+package io.chainsig.sandbox.chain;
+
+import io.chainsig.contract.ContractStateCodec;
+import io.chainsig.contract.Resolution;
+import io.chainsig.contract.SignerContract;
+import io.chainsig.crypto.Hashes;
+import io.chainsig.crypto.encoding.Base58;
+import io.chainsig.crypto.encoding.Hex;
+import io.chainsig.sandbox.state.AccountRecord;
+import io.chainsig.sandbox.state.BlockContext;
+import io.chainsig.sandbox.state.ExecutionStatus;
+import io.chainsig.sandbox.state.TxExecution;
+import io.chainsig.sandbox.state.TxExecutor;
+import io.chainsig.sandbox.state.WorldState;
+import io.chainsig.sandbox.store.KeyValueStore;
+import io.chainsig.sandbox.tx.AccessKey;
+import io.chainsig.sandbox.tx.AccessKeyPermission;
+import io.chainsig.sandbox.tx.Action;
+import io.chainsig.sandbox.tx.SignedTransaction;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The sandbox chain: world state, the head block and the open block that collects transactions.
+ * Transactions execute when submitted (against the open block's height and random value); {@link
+ * #produceBlock} seals the open block, fails timed-out sign calls, and persists everything changed
+ * in one atomic batch, so a restart continues from the last block. All methods hold the chain's
+ * monitor; {@link #await} waits on it.
+ */
+public final class Chain {
+  /** The chain id shown by {@code status}. */
+  public static final String CHAIN_ID = "sandbox";
+
+  /** The root account created at genesis. */
+  public static final String ROOT_ACCOUNT = "test.near";
+
+  /** The root account's genesis balance: 10^9 NEAR. */
+  public static final BigInteger ROOT_BALANCE = BigInteger.TEN.pow(33);
+
+  private static final String HEAD = "meta/head";
+  private static final String GENESIS = "meta/genesis";
+
+  private final KeyValueStore store;
+  private final SecureRandom random;
+  private final WorldState world;
+  private final String genesisHash;
+  private Block head;
+  private long openHeight;
+  private byte[] openRandom;
+  private final List<String> openTxs = new ArrayList<>();
+  private final Map<String, TxRecord> dirtyTxs = new LinkedHashMap<>();
+  private final Set<String> finishedInOpen = new LinkedHashSet<>();
+
+  private Chain(KeyValueStore store, SecureRandom random, WorldState world, Block head, String genesisHash) {
+    this.store = store;
+    this.random = random;
+    this.world = world;
+    this.head = head;
+    this.genesisHash = genesisHash;
+    openNext();
+  }
+
+  /**
+   * Opens the chain in a store: continues it if the store has one, otherwise writes a genesis
+   * whose root account {@value #ROOT_ACCOUNT} holds {@code rootKey}.
+   */
+  public static Chain open(KeyValueStore store, String rootPublicKey, SecureRandom random, long nowNanos) {
+    Optional<byte[]> headHeight = store.get(HEAD);
+    if (headHeight.isPresent()) {
+      Map<String, AccountRecord> accounts = new LinkedHashMap<>();
+      store.scan("a/").forEach((k, v) -> accounts.put(k.substring(2), ChainCodec.decodeAccount(v)));
+      long h = Long.parseLong(new String(headHeight.get(), StandardCharsets.UTF_8));
+      Block head = ChainCodec.decodeBlock(store.get(blockKey(h)).orElseThrow());
+      String genesis = new String(store.get(GENESIS).orElseThrow(), StandardCharsets.UTF_8);
+      return new Chain(store, random, new WorldState(accounts), head, genesis);
+    }
+    AccountRecord root = new AccountRecord(ROOT_BALANCE,
+        Map.of(rootPublicKey, new AccessKey(0, new AccessKeyPermission.FullAccess())), null);
+    WorldState world = new WorldState(Map.of());
+    world.put(ROOT_ACCOUNT, root);
+    byte[] r = new byte[32];
+    random.nextBytes(r);
+    Block genesis = Block.create(0, Base58.encode(new byte[32]), nowNanos, Base58.encode(r), List.of());
+    Map<String, byte[]> batch = new LinkedHashMap<>();
+    world.takeDirty().forEach(id -> batch.put("a/" + id, ChainCodec.encodeAccount(world.get(id).orElseThrow())));
+    putBlock(batch, genesis);
+    batch.put(GENESIS, genesis.hash().getBytes(StandardCharsets.UTF_8));
+    store.write(batch);
+    return new Chain(store, random, world, genesis, genesis.hash());
+  }
+
+  private static String blockKey(long height) {
+    return String.format("b/%020d", height);
+  }
+
+  private static void putBlock(Map<String, byte[]> batch, Block b) {
+    batch.put(blockKey(b.height()), ChainCodec.encodeBlock(b));
+    batch.put("bh/" + b.hash(), Long.toString(b.height()).getBytes(StandardCharsets.UTF_8));
+    batch.put("ch/" + b.chunkHash(), Long.toString(b.height()).getBytes(StandardCharsets.UTF_8));
+    batch.put(HEAD, Long.toString(b.height()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void openNext() {
+    openHeight = head.height() + 1;
+    openRandom = new byte[32];
+    random.nextBytes(openRandom);
+    openTxs.clear();
+    finishedInOpen.clear();
+  }
+
+  /** The genesis block's hash. */
+  public String genesisHash() {
+    return genesisHash;
+  }
+
+  /** The latest produced block (every produced block is final). */
+  public synchronized Block head() {
+    return head;
+  }
+
+  /** A block by height. */
+  public synchronized Optional<Block> block(long height) {
+    if (height == head.height()) {
+      return Optional.of(head);
+    }
+    return store.get(blockKey(height)).map(ChainCodec::decodeBlock);
+  }
+
+  /** A block by base58 hash. */
+  public synchronized Optional<Block> blockByHash(String hash) {
+    return store.get("bh/" + hash)
+        .flatMap(h -> block(Long.parseLong(new String(h, StandardCharsets.UTF_8))));
+  }
+
+  /** The block whose chunk has this base58 hash. */
+  public synchronized Optional<Block> blockByChunkHash(String chunkHash) {
+    return store.get("ch/" + chunkHash)
+        .flatMap(h -> block(Long.parseLong(new String(h, StandardCharsets.UTF_8))));
+  }
+
+  /** An account as of the latest state (including the open block's transactions). */
+  public synchronized Optional<AccountRecord> account(String accountId) {
+    return world.get(accountId);
+  }
+
+  /** A transaction record by base58 hash. */
+  public synchronized Optional<TxRecord> tx(String hash) {
+    TxRecord r = dirtyTxs.get(hash);
+    return r != null ? Optional.of(r) : store.get("t/" + hash).map(ChainCodec::decodeTx);
+  }
+
+  /**
+   * Submits a transaction: executes it in the open block, or returns the record of an identical
+   * transaction already known (a resent transaction never runs twice).
+   *
+   * @throws io.chainsig.sandbox.state.InvalidTxException if refused
+   */
+  public synchronized TxRecord submit(SignedTransaction stx) {
+    String hash = stx.hashBase58();
+    Optional<TxRecord> known = tx(hash);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    BlockContext ctx = new BlockContext(openHeight, Hex.encode(openRandom),
+        h -> h.equals(head.hash()) || store.get("bh/" + h).isPresent());
+    TxExecution ex = TxExecutor.apply(world, stx, ctx);
+    BigInteger deposit = BigInteger.ZERO;
+    for (Action a : stx.transaction().actions()) {
+      deposit = deposit.add(a.deposit());
+    }
+    String receiptId = Base58.encode(Hashes.sha256(("receipt|" + hash).getBytes(StandardCharsets.UTF_8)));
+    TxRecord rec = new TxRecord(hash, Base64.getEncoder().encodeToString(stx.encoded()), receiptId,
+        openHeight, null, ex.status(), null, ex.gasBurnt(), ex.tokensBurnt(), deposit);
+    dirtyTxs.put(hash, rec);
+    openTxs.add(hash);
+    resolve(ex.resolutions(), stx.transaction().receiverId());
+    notifyAll();
+    return rec;
+  }
+
+  private void resolve(List<Resolution> resolutions, String contractAccount) {
+    for (Resolution r : resolutions) {
+      Optional<TxRecord> waiting = tx(r.callId());
+      if (waiting.isEmpty() || !(waiting.get().status() instanceof ExecutionStatus.Pending)) {
+        continue;
+      }
+      TxRecord t = waiting.get();
+      ExecutionStatus status = switch (r) {
+        case Resolution.Signed s -> new ExecutionStatus.SuccessValue(
+            Base64.getEncoder().encodeToString(s.responseJson().getBytes(StandardCharsets.UTF_8)));
+        case Resolution.Failed f -> {
+          refund(contractAccount, signerOf(t), t.deposit());
+          var err = ChainCodec.MAPPER.createObjectNode();
+          err.putObject("ActionError").put("index", 0).putObject("kind")
+              .putObject("FunctionCallError").put("ExecutionError", f.message());
+          yield new ExecutionStatus.Failure(err);
+        }
+      };
+      dirtyTxs.put(t.hash(), t.withStatus(status, null));
+      finishedInOpen.add(t.hash());
+    }
+  }
+
+  private static String signerOf(TxRecord t) {
+    return io.chainsig.sandbox.tx.TransactionCodec
+        .decodeSigned(Base64.getDecoder().decode(t.signedTxBase64())).transaction().signerId();
+  }
+
+  private void refund(String from, String to, BigInteger amount) {
+    if (amount.signum() == 0) {
+      return;
+    }
+    world.get(from).ifPresent(a -> world.put(from, a.withAmount(a.amount().subtract(amount.min(a.amount())))));
+    world.get(to).ifPresent(a -> world.put(to, a.withAmount(a.amount().add(amount))));
+  }
+
+  /** Seals the open block: times out waiting sign calls, persists, opens the next block. */
+  public synchronized Block produceBlock(long nowNanos) {
+    for (String account : world.contractAccounts()) {
+      AccountRecord a = world.get(account).orElseThrow();
+      SignerContract contract = ContractStateCodec.decode(a.contractState());
+      List<Resolution> timedOut = contract.onBlock(openHeight);
+      if (!timedOut.isEmpty()) {
+        world.put(account, a.withContractState(ContractStateCodec.encode(contract)));
+        resolve(timedOut, account);
+      }
+    }
+    Block b = Block.create(openHeight, head.hash(), Math.max(nowNanos, head.timestampNanos() + 1),
+        Base58.encode(openRandom), openTxs);
+    for (String h : openTxs) {
+      TxRecord t = tx(h).orElseThrow().withIncludedBlock(b.hash());
+      if (!(t.status() instanceof ExecutionStatus.Pending)) {
+        t = t.withStatus(t.status(), b.hash());
+      }
+      dirtyTxs.put(h, t);
+    }
+    for (String h : finishedInOpen) {
+      TxRecord t = tx(h).orElseThrow();
+      dirtyTxs.put(h, t.withStatus(t.status(), b.hash()));
+    }
+    Map<String, byte[]> batch = new LinkedHashMap<>();
+    for (String id : world.takeDirty()) {
+      batch.put("a/" + id, world.get(id).map(ChainCodec::encodeAccount).orElse(null));
+    }
+    dirtyTxs.forEach((h, t) -> batch.put("t/" + h, ChainCodec.encodeTx(t)));
+    putBlock(batch, b);
+    store.write(batch);
+    dirtyTxs.clear();
+    head = b;
+    openNext();
+    notifyAll();
+    return b;
+  }
+
+  /**
+   * Waits until the transaction's record satisfies {@code done} or the time is up.
+   *
+   * @return the latest record (empty if the transaction is unknown)
+   */
+  public synchronized Optional<TxRecord> await(String hash, Predicate<TxRecord> done, long timeoutMs)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+    while (true) {
+      Optional<TxRecord> r = tx(hash);
+      long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
+      if ((r.isPresent() && done.test(r.get())) || leftMs <= 0) {
+        return r;
+      }
+      wait(leftMs);
+    }
+  }
+
+  /** Waits until a block above {@code height} exists or the time is up. */
+  public synchronized Block awaitBlockAbove(long height, long timeoutMs) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+    while (head.height() <= height) {
+      long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
+      if (leftMs <= 0) {
+        break;
+      }
+      wait(leftMs);
+    }
+    return head;
+  }
+
+  /** True if transactions wait in the open block. */
+  public synchronized boolean hasOpenTransactions() {
+    return !openTxs.isEmpty() || !finishedInOpen.isEmpty();
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * NEAR transactions in their borsh wire format (nearcore {@code SignedTransaction}, transaction
+ * version 0): the value types, decoding with bounds checks, encoding, and signature checks.
+ */
+package io.chainsig.sandbox.tx;

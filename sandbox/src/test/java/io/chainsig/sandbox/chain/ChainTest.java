@@ -1,0 +1,149 @@
+package io.chainsig.sandbox.chain;
+
+import static io.chainsig.sandbox.chain.ChainFixture.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainsig.contract.ContractJson;
+import io.chainsig.contract.RequestKey;
+import io.chainsig.contract.TestRootKey;
+import io.chainsig.derivation.DerivationTweak;
+import io.chainsig.derivation.NearAccountId;
+import io.chainsig.sandbox.state.BuiltinContracts;
+import io.chainsig.sandbox.state.ExecutionStatus;
+import io.chainsig.sandbox.tx.AccessKey;
+import io.chainsig.sandbox.tx.AccessKeyPermission;
+import io.chainsig.sandbox.tx.Action;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ChainTest {
+  private static final String PAYLOAD = "2a".repeat(32);
+  private final ChainFixture f = new ChainFixture();
+  private final TestRootKey mpc = TestRootKey.fixed();
+  private ValidatorKey alice;
+  private ValidatorKey node;
+
+  /** signer.test.near runs the contract with node1 as its only participant; alice exists. */
+  private void runningSigner() {
+    ValidatorKey signer = f.createAccount("signer.test.near");
+    node = f.createAccount("node1.test.near");
+    alice = f.createAccount("alice.test.near");
+    f.submit(f.tx(signer, "signer.test.near", new Action.DeployContract(BuiltinContracts.SIGNER_MARKER)));
+    f.submit(f.tx(signer, "signer.test.near", call("init",
+        "{\"parameters\":{\"participants\":[[\"node1.test.near\",0,{\"url\":\"https://n\",\"tls_public_key\":\""
+            + node.publicKey() + "\"}]],\"threshold\":1},\"domains\":[{\"id\":0,\"scheme\":\"Secp256k1\"}]}",
+        BigInteger.ZERO)));
+    TxRecord vote = f.submit(f.tx(node, "signer.test.near", call("vote_pk",
+        "{\"domain_id\":0,\"public_key\":\"" + mpc.publicKey().toNearString() + "\"}", BigInteger.ZERO)));
+    assertThat(vote.status()).isEqualTo(new ExecutionStatus.SuccessValue(
+        Base64.getEncoder().encodeToString("\"Running\"".getBytes(StandardCharsets.UTF_8))));
+    f.block();
+  }
+
+  private TxRecord sign(String path) {
+    return f.submit(f.tx(alice, "signer.test.near", call("sign",
+        "{\"request\":{\"path\":\"" + path + "\",\"payload_v2\":{\"Ecdsa\":\"" + PAYLOAD + "\"},\"domain_id\":0}}",
+        BigInteger.ONE)));
+  }
+
+  private TxRecord respond(String path) {
+    RequestKey key = new RequestKey(DerivationTweak.of(NearAccountId.of("alice.test.near"), path).toHex(), PAYLOAD, 0);
+    return f.submit(f.tx(node, "signer.test.near", call("respond", "{\"request\":"
+        + ContractJson.requestKeyJson(key) + ",\"response\":" + ContractJson.responseJson(mpc.sign(key)) + "}",
+        BigInteger.ZERO)));
+  }
+
+  @Test
+  void genesisAndBlocks() {
+    Block genesis = f.chain.head();
+    assertThat(genesis.height()).isZero();
+    assertThat(f.chain.account("test.near").orElseThrow().amount()).isEqualTo(Chain.ROOT_BALANCE);
+    Set<String> randoms = new HashSet<>();
+    Block prev = genesis;
+    for (int i = 0; i < 5; i++) {
+      Block b = f.block();
+      assertThat(b.height()).isEqualTo(prev.height() + 1);
+      assertThat(b.prevHash()).isEqualTo(prev.hash());
+      assertThat(b.timestampNanos()).isGreaterThan(prev.timestampNanos());
+      assertThat(f.chain.blockByHash(b.hash())).contains(b);
+      assertThat(f.chain.blockByChunkHash(b.chunkHash())).contains(b);
+      randoms.add(b.randomValue());
+      prev = b;
+    }
+    assertThat(randoms).hasSize(5);
+  }
+
+  @Test
+  void signWaitsForRespondAndReturnsTheSignature() {
+    runningSigner();
+    TxRecord pending = sign("eth/0");
+    assertThat(pending.status()).isInstanceOf(ExecutionStatus.Pending.class);
+    f.block();
+    assertThat(f.chain.tx(pending.hash()).orElseThrow().included()).isTrue();
+    assertThat(f.chain.tx(pending.hash()).orElseThrow().finished()).isFalse();
+    TxRecord r = respond("eth/0");
+    assertThat(r.status()).isEqualTo(new ExecutionStatus.SuccessValue(""));
+    f.block();
+    TxRecord done = f.chain.tx(pending.hash()).orElseThrow();
+    assertThat(done.finished()).isTrue();
+    String json = new String(Base64.getDecoder().decode(((ExecutionStatus.SuccessValue) done.status()).base64()),
+        StandardCharsets.UTF_8);
+    assertThat(json).startsWith("{\"scheme\":\"Secp256k1\",\"big_r\":{\"affine_point\":\"");
+  }
+
+  @Test
+  void aWaitingSignTimesOutAfter200BlocksAndTheDepositIsRefunded() {
+    runningSigner();
+    TxRecord pending = sign("eth/0");
+    BigInteger afterSign = f.chain.account("alice.test.near").orElseThrow().amount();
+    // the including block is height h; the call fails in block h + 200
+    for (int i = 0; i < 200; i++) {
+      f.block();
+    }
+    assertThat(f.chain.tx(pending.hash()).orElseThrow().finished()).isFalse();
+    f.block();
+    TxRecord failed = f.chain.tx(pending.hash()).orElseThrow();
+    assertThat(failed.finished()).isTrue();
+    assertThat(((ExecutionStatus.Failure) failed.status()).error().toString())
+        .contains("Signature request has timed out").contains("200 blocks");
+    assertThat(f.chain.account("alice.test.near").orElseThrow().amount()).isEqualTo(afterSign.add(BigInteger.ONE));
+    // a late response finds nothing to answer
+    assertThat(respond("eth/0").status().toString()).contains("no pending request");
+  }
+
+  @Test
+  void everythingSurvivesAReopen() {
+    runningSigner();
+    ValidatorKey fc = ChainFixture.key("alice.test.near", "fc");
+    f.submit(f.tx(alice, "alice.test.near", new Action.AddKey(fc.publicKey(), new AccessKey(0,
+        new AccessKeyPermission.FunctionCall(null, "signer.test.near", java.util.List.of("sign"))))));
+    TxRecord pending = sign("btc/1");
+    Block last = f.block();
+    f.reopen();
+    assertThat(f.chain.head()).isEqualTo(last);
+    assertThat(f.chain.block(1)).isPresent();
+    assertThat(f.chain.account("alice.test.near").orElseThrow().keys()).containsKey(fc.publicKey());
+    assertThat(f.chain.tx(pending.hash()).orElseThrow().status()).isInstanceOf(ExecutionStatus.Pending.class);
+    Block next = f.block();
+    assertThat(next.prevHash()).isEqualTo(last.hash());
+    respond("btc/1");
+    f.block();
+    assertThat(f.chain.tx(pending.hash()).orElseThrow().finished()).isTrue();
+  }
+
+  @Test
+  void transactionsOfTheOpenBlockAreLostOnlyIfNeverSealed() {
+    ValidatorKey a = f.createAccount("alice.test.near");
+    f.reopen();
+    assertThat(f.chain.account("alice.test.near")).isEmpty();
+    assertThat(f.nonceOf(f.root)).isZero();
+    f.createAccount("alice.test.near");
+    f.block();
+    f.reopen();
+    assertThat(f.chain.account("alice.test.near").orElseThrow().keys()).containsKey(a.publicKey());
+  }
+}

@@ -1,0 +1,44 @@
+package io.chainsig.sandbox.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RocksDbStoreTest {
+  @TempDir Path dir;
+
+  private static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void batchesPersistAcrossReopenAndScanByPrefix() {
+    try (RocksDbStore s = RocksDbStore.open(dir)) {
+      s.write(Map.of("a/x", b("1"), "a/y", b("2"), "b/z", b("3")));
+      Map<String, byte[]> delete = new HashMap<>();
+      delete.put("a/y", null);
+      s.write(delete);
+      assertThatThrownBy(() -> RocksDbStore.open(dir)).hasMessageContaining("cannot open RocksDB");
+    }
+    try (RocksDbStore s = RocksDbStore.open(dir)) {
+      assertThat(s.get("a/x")).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("1")));
+      assertThat(s.get("a/y")).isEmpty();
+      assertThat(s.scan("a/").keySet()).containsExactly("a/x");
+      assertThat(s.scan("b/").keySet()).containsExactly("b/z");
+    }
+  }
+
+  @Test
+  void memoryTwinBehavesTheSame() {
+    MemoryStore s = new MemoryStore();
+    s.write(Map.of("a/x", b("1"), "b/z", b("3")));
+    assertThat(s.scan("a/").keySet()).containsExactly("a/x");
+    assertThat(s.get("b/z")).isPresent();
+  }
+}
