@@ -1,0 +1,191 @@
+package io.chainsig.node.mpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainsig.contract.CallOutcome;
+import io.chainsig.crypto.Secp256k1;
+import io.chainsig.crypto.encoding.Hex;
+import io.chainsig.derivation.KeyDerivation;
+import io.chainsig.derivation.NearAccountId;
+import io.chainsig.derivation.NearPublicKey;
+import io.chainsig.derivation.Secp256k1PublicKey;
+import io.chainsig.node.chain.ContractGateway;
+import io.chainsig.node.store.InMemoryStore;
+import io.chainsig.tss.ParticipantId;
+import io.chainsig.tss.SessionId;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.ECDSASignature;
+
+/**
+ * Five engines, an in-memory wire and the real contract state machine in one process: key
+ * generation, the presignature pool and signing, with a node down. Every signature is checked with
+ * web3j against the key the derivation module computes.
+ */
+class MpcEngineSimulationTest {
+  private final SecureRandom random = new SecureRandom();
+  private final InProcessContract contract = new InProcessContract();
+  private final Map<Integer, SimNode> nodes = new HashMap<>();
+  private final List<ExecutorService> executors = new ArrayList<>();
+
+  private final class SimNode implements MeshOutbox {
+    final ParticipantId id;
+    final String account;
+    final ExecutorService thread = Executors.newSingleThreadExecutor();
+    final ExecutorService io = Executors.newSingleThreadExecutor();
+    final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    volatile boolean down;
+    MpcEngine engine;
+
+    SimNode(int id) {
+      this.id = ParticipantId.of(id);
+      this.account = "node" + id + ".test.near";
+      executors.addAll(List.of(thread, io, timer));
+    }
+
+    void start() {
+      ContractGateway gw = contract.gatewayFor(account);
+      thread.execute(() -> engine = new MpcEngine(id, account, this, new InMemoryStore(), gw, io, thread,
+          random, System::nanoTime, 6, new SimpleMeterRegistry()));
+      timer.scheduleAtFixedRate(() -> thread.execute(() -> {
+        if (!down) {
+          engine.tick();
+        }
+      }), 20, 20, TimeUnit.MILLISECONDS);
+      timer.scheduleAtFixedRate(() -> {
+        if (down) {
+          return;
+        }
+        try {
+          var snap = gw.read();
+          thread.execute(() -> engine.onSnapshot(snap));
+        } catch (Exception e) {
+          // next poll
+        }
+      }, 10, 50, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean send(ParticipantId to, SessionId session, byte[] payload) {
+      SimNode target = nodes.get(to.value());
+      if (down || target == null || target.down) {
+        return false;
+      }
+      target.thread.execute(() -> {
+        if (!target.down) {
+          target.engine.onMessage(id, session, payload);
+        }
+      });
+      return true;
+    }
+
+    @Override
+    public Set<ParticipantId> reachable() {
+      Set<ParticipantId> out = new HashSet<>();
+      if (down) {
+        return out;
+      }
+      nodes.values().forEach(n -> {
+        if (n != this && !n.down) {
+          out.add(n.id);
+        }
+      });
+      return out;
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    executors.forEach(ExecutorService::shutdownNow);
+  }
+
+  private static void await(String what, BooleanSupplier cond) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!cond.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(25);
+    }
+  }
+
+  private void initNetwork(int n, int threshold) {
+    StringBuilder parts = new StringBuilder();
+    for (int i = 1; i <= n; i++) {
+      nodes.put(i, new SimNode(i));
+      parts.append(i > 1 ? "," : "").append("[\"node").append(i).append(".test.near\",").append(i)
+          .append(",{\"url\":\"127.0.0.1:").append(7000 + i).append("\",\"tls_public_key\":\"ed25519:11111111111111111111111111111111\"}]");
+    }
+    contract.call("signer.test.near", "init",
+        "{\"parameters\":{\"participants\":[" + parts + "],\"threshold\":" + threshold + "},\"domains\":[{\"id\":0,\"scheme\":\"Secp256k1\"}]}",
+        BigInteger.ZERO);
+    nodes.values().forEach(SimNode::start);
+  }
+
+  private String sign(String account, String path, byte[] payload) {
+    CallOutcome o = contract.call(account, "sign",
+        "{\"request\":{\"path\":\"" + path + "\",\"payload_v2\":{\"Ecdsa\":\"" + Hex.encode(payload) + "\"},\"domain_id\":0}}",
+        BigInteger.ONE);
+    assertThat(o).isInstanceOf(CallOutcome.Pending.class);
+    return Hex.encode(payload);
+  }
+
+  private void assertAllAnsweredAndValid(Map<String, String[]> asked) {
+    Secp256k1PublicKey root = (Secp256k1PublicKey) NearPublicKey.parse(contract.view("public_key").replace("\"", ""));
+    Set<String> answered = new HashSet<>();
+    for (InProcessContract.Answer a : contract.answers) {
+      String[] who = asked.get(a.request().payloadHex());
+      assertThat(who).as("answer for a request nobody made").isNotNull();
+      assertThat(answered.add(a.request().payloadHex())).as("request answered twice").isTrue();
+      Secp256k1PublicKey derived = KeyDerivation.deriveSecp256k1(root, NearAccountId.of(who[0]), who[1]);
+      assertThat(a.signature().s().value()).isLessThanOrEqualTo(Secp256k1.HALF_N);
+      BigInteger recovered = org.web3j.crypto.Sign.recoverFromSignature(a.signature().recoveryId(),
+          new ECDSASignature(a.signature().r().value(), a.signature().s().value()), Hex.decode(a.request().payloadHex()));
+      assertThat(recovered).as("web3j recovers the derived key").isEqualTo(new BigInteger(1, derived.point().toXy()));
+    }
+    assertThat(answered).containsExactlyInAnyOrderElementsOf(asked.keySet());
+  }
+
+  @Test
+  void fiveNodesGenerateAKeyAndSignEveryRequestEvenWithOneDown() throws Exception {
+    initNetwork(5, 2);
+    await("key generation and votes", () -> contract.view("state").contains("\"Running\""));
+    Map<String, String[]> asked = new HashMap<>();
+    String[] accounts = {"alice.test.near", "bob.test.near", "carol.test.near"};
+    for (int i = 0; i < 15; i++) {
+      byte[] payload = new byte[32];
+      random.nextBytes(payload);
+      String account = accounts[i % 3];
+      String path = "path-" + i;
+      asked.put(sign(account, path, payload), new String[] {account, path});
+    }
+    await("15 answers", () -> contract.answers.size() >= 15);
+
+    nodes.get(3).down = true;
+    for (int i = 15; i < 30; i++) {
+      byte[] payload = new byte[32];
+      random.nextBytes(payload);
+      String account = accounts[i % 3];
+      String path = "path-" + i;
+      asked.put(sign(account, path, payload), new String[] {account, path});
+    }
+    await("30 answers with node 3 down", () -> contract.answers.size() >= 30);
+    Thread.sleep(300); // a late duplicate respond would show up here
+    assertAllAnsweredAndValid(asked);
+    assertThat(contract.view("pending_requests")).isEqualTo("[]");
+  }
+}
