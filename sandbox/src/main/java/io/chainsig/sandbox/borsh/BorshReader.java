@@ -30,23 +30,21 @@ public final class BorshReader {
 
   /** A little-endian u32, as a long. */
   public long u32(String what) {
-    need(4, what);
-    long v = 0;
-    for (int i = 3; i >= 0; i--) {
-      v = (v << 8) | (data[pos + i] & 0xff);
-    }
-    pos += 4;
-    return v;
+    return littleEndian(4, what);
   }
 
   /** A little-endian u64 (read as signed bits; callers treat it as unsigned). */
   public long u64(String what) {
-    need(8, what);
+    return littleEndian(8, what);
+  }
+
+  private long littleEndian(int n, String what) {
+    need(n, what);
     long v = 0;
-    for (int i = 7; i >= 0; i--) {
+    for (int i = n - 1; i >= 0; i--) {
       v = (v << 8) | (data[pos + i] & 0xff);
     }
-    pos += 8;
+    pos += n;
     return v;
   }
 

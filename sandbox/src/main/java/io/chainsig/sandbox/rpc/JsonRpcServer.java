@@ -18,10 +18,14 @@ import org.slf4j.LoggerFactory;
 /**
  * JSON-RPC 2.0 over HTTP POST on the JDK's HTTP server. Every request gets a JSON-RPC answer:
  * malformed JSON, a missing method or a bug become nearcore-shaped errors, never a dropped
- * connection. Requests run on virtual threads because transaction calls wait for blocks.
+ * connection. Requests run on a pool of platform threads: transaction calls wait on the chain's
+ * monitor for blocks, which would pin virtual threads' carriers on JDK 21.
  */
 public final class JsonRpcServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpcServer.class);
+
+  /** Requests served at once; a transaction call may hold a thread for its whole wait. */
+  static final int MAX_CONCURRENT_REQUESTS = 64;
 
   /** Largest request body accepted (nearcore's default limit is 10 MiB). */
   static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -39,7 +43,12 @@ public final class JsonRpcServer implements AutoCloseable {
   /** Binds and starts the server. */
   public static JsonRpcServer start(InetSocketAddress address, RpcMethods methods) throws IOException {
     HttpServer server = HttpServer.create(address, 128);
-    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    ExecutorService executor = Executors.newFixedThreadPool(MAX_CONCURRENT_REQUESTS, r -> {
+      Thread t = new Thread(r, "sandbox-rpc-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
     JsonRpcServer rpc = new JsonRpcServer(server, executor, methods);
     server.createContext("/", rpc::handle);
     server.setExecutor(executor);

@@ -174,64 +174,62 @@ public final class TxExecutor {
       List<Resolution> resolutions, Action action, boolean createdHere, boolean lastAction) {
     Transaction tx = stx.transaction();
     String receiver = tx.receiverId();
-    {
-      boolean needsOwner = !(action instanceof Action.FunctionCall || action instanceof Action.Transfer
-          || action instanceof Action.CreateAccount);
-      if (!(action instanceof Action.CreateAccount) && world.get(receiver).isEmpty()) {
-        throw new ActionFailure(NearErrors.variant("AccountDoesNotExist", "account_id", receiver));
-      }
-      if (needsOwner && !createdHere && !receiver.equals(tx.signerId())) {
-        throw new ActionFailure(
-            NearErrors.variant("ActorNoPermission", "account_id", receiver, "actor_id", tx.signerId()));
-      }
-      ExecutionStatus last = new ExecutionStatus.SuccessValue("");
-      switch (action) {
-        case Action.CreateAccount c -> createAccount(world, tx.signerId(), receiver);
-        case Action.Transfer t -> credit(world, receiver, t.deposit());
-        case Action.DeployContract d -> {
-          if (!BuiltinContracts.isSignerMarker(d.code())) {
-            throw NearErrors.functionCallError(NearErrors.tagged("CompilationError",
-                NearErrors.tagged("PrepareError", "Deserialization")));
-          }
-          AccountRecord a = world.get(receiver).orElseThrow();
-          if (!a.hasContract()) {
-            world.put(receiver, a.withContractState(BuiltinContracts.freshSignerState()));
-          }
-        }
-        case Action.AddKey k -> {
-          AccountRecord a = world.get(receiver).orElseThrow();
-          if (a.keys().containsKey(k.publicKey())) {
-            throw new ActionFailure(NearErrors.variant("AddKeyAlreadyExists",
-                "account_id", receiver, "public_key", k.publicKey()));
-          }
-          // NEAR starts a new key's nonce at height * 10^6 so old signed transactions cannot replay.
-          world.put(receiver, a.withKey(k.publicKey(),
-              new AccessKey(block.height() * 1_000_000L, k.accessKey().permission())));
-        }
-        case Action.DeleteKey k -> {
-          AccountRecord a = world.get(receiver).orElseThrow();
-          if (!a.keys().containsKey(k.publicKey())) {
-            throw new ActionFailure(NearErrors.variant("DeleteKeyDoesNotExist",
-                "account_id", receiver, "public_key", k.publicKey()));
-          }
-          world.put(receiver, a.withKey(k.publicKey(), null));
-        }
-        case Action.DeleteAccount d -> {
-          AccountRecord a = world.get(receiver).orElseThrow();
-          world.remove(receiver);
-          // NEAR burns the balance if the beneficiary does not exist.
-          credit(world, d.beneficiaryId(), a.amount());
-        }
-        case Action.Stake s -> throw new ActionFailure(NearErrors.variant("TriesToStake",
-            "account_id", receiver, "stake", s.stake().toString(), "locked", "0",
-            "balance", world.get(receiver).orElseThrow().amount().toString()));
-        case Action.FunctionCall f -> {
-          credit(world, receiver, f.deposit());
-          last = functionCall(world, stx, block, f, resolutions, lastAction);
-        }
-      }
-      return last;
+    boolean needsOwner = !(action instanceof Action.FunctionCall || action instanceof Action.Transfer
+        || action instanceof Action.CreateAccount);
+    if (!(action instanceof Action.CreateAccount) && world.get(receiver).isEmpty()) {
+      throw new ActionFailure(NearErrors.variant("AccountDoesNotExist", "account_id", receiver));
     }
+    if (needsOwner && !createdHere && !receiver.equals(tx.signerId())) {
+      throw new ActionFailure(
+          NearErrors.variant("ActorNoPermission", "account_id", receiver, "actor_id", tx.signerId()));
+    }
+    ExecutionStatus last = new ExecutionStatus.SuccessValue("");
+    switch (action) {
+      case Action.CreateAccount c -> createAccount(world, tx.signerId(), receiver);
+      case Action.Transfer t -> credit(world, receiver, t.deposit());
+      case Action.DeployContract d -> {
+        if (!BuiltinContracts.isSignerMarker(d.code())) {
+          throw NearErrors.functionCallError(NearErrors.tagged("CompilationError",
+              NearErrors.tagged("PrepareError", "Deserialization")));
+        }
+        AccountRecord a = world.get(receiver).orElseThrow();
+        if (!a.hasContract()) {
+          world.put(receiver, a.withContractState(BuiltinContracts.freshSignerState()));
+        }
+      }
+      case Action.AddKey k -> {
+        AccountRecord a = world.get(receiver).orElseThrow();
+        if (a.keys().containsKey(k.publicKey())) {
+          throw new ActionFailure(NearErrors.variant("AddKeyAlreadyExists",
+              "account_id", receiver, "public_key", k.publicKey()));
+        }
+        // NEAR starts a new key's nonce at height * 10^6 so old signed transactions cannot replay.
+        world.put(receiver, a.withKey(k.publicKey(),
+            new AccessKey(block.height() * 1_000_000L, k.accessKey().permission())));
+      }
+      case Action.DeleteKey k -> {
+        AccountRecord a = world.get(receiver).orElseThrow();
+        if (!a.keys().containsKey(k.publicKey())) {
+          throw new ActionFailure(NearErrors.variant("DeleteKeyDoesNotExist",
+              "account_id", receiver, "public_key", k.publicKey()));
+        }
+        world.put(receiver, a.withKey(k.publicKey(), null));
+      }
+      case Action.DeleteAccount d -> {
+        AccountRecord a = world.get(receiver).orElseThrow();
+        world.remove(receiver);
+        // NEAR burns the balance if the beneficiary does not exist.
+        credit(world, d.beneficiaryId(), a.amount());
+      }
+      case Action.Stake s -> throw new ActionFailure(NearErrors.variant("TriesToStake",
+          "account_id", receiver, "stake", s.stake().toString(), "locked", "0",
+          "balance", world.get(receiver).orElseThrow().amount().toString()));
+      case Action.FunctionCall f -> {
+        credit(world, receiver, f.deposit());
+        last = functionCall(world, stx, block, f, resolutions, lastAction);
+      }
+    }
+    return last;
   }
 
   private static void createAccount(WorldState world, String signer, String receiver) {
