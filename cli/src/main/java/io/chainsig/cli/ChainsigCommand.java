@@ -15,7 +15,14 @@ import picocli.CommandLine.Spec;
       "Chain signatures: one NEAR-style account controls keys on Bitcoin, Ethereum and other chains.",
       ""
     },
-    subcommands = {DeriveCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      DeriveCommand.class,
+      SandboxCommand.class,
+      NodeCommand.class,
+      DevnetCommand.class,
+      SignCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class ChainsigCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -461,6 +461,8 @@ public final class MpcEngine {
           new SessionProposal.Sign(me, signers, java.util.Arrays.copyOfRange(key, 4, key.length),
               q.tweakHex(), q.payloadHex(), q.domainId(), q.entropyHex());
       r.inFlight = true;
+      LOG.info("leading request {} ({} ms after it was seen) with presignature {}", q.requestIdHex().substring(0, 12),
+          (now - r.firstSeen) / 1_000_000, pick.get().substring(8, 20));
       propose(p);
       startSign(p, PresignatureEncoding.decode(material.get()), r);
     }
@@ -583,6 +585,8 @@ public final class MpcEngine {
         r.answered = done;
         if (done) {
           metrics.counter("chainsig_responses_total").increment();
+          LOG.info("responded to request {} ({} ms after it was seen)", r.request.requestIdHex().substring(0, 12),
+              (nanoTime.getAsLong() - r.firstSeen) / 1_000_000);
         }
       });
     });

@@ -1,0 +1,121 @@
+package io.chainsig.cli;
+
+import io.chainsig.cli.devnet.Devnet;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code chainsig devnet}: a local network that signs (docs/devnet.md). */
+@Command(
+    name = "devnet",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a local devnet: a sandbox chain and MPC nodes as separate processes on 127.0.0.1.",
+      "Without a sub-command it runs in the foreground with live status; Ctrl-C stops everything."
+    },
+    subcommands = {DevnetCommand.Up.class, DevnetCommand.Status.class, DevnetCommand.Down.class})
+public final class DevnetCommand implements Callable<Integer> {
+  /** Where a devnet lives. */
+  public static final class HomeOption {
+    @Option(names = "--home", defaultValue = "devnet-home", paramLabel = "DIR", description = "The devnet's directory (default ${DEFAULT-VALUE}).")
+    Path home;
+  }
+
+  /** How to build a devnet. */
+  public static final class UpOptions {
+    @Option(names = "--nodes", defaultValue = "5", paramLabel = "N", description = "MPC nodes (default ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--threshold", paramLabel = "T",
+        description = "The contract's threshold: participants needed to reconstruct the key (t+1). Signing uses 2T-1 nodes."
+            + " Default: (nodes-1)/3 + 1, e.g. 2 for 5 nodes, so 2 nodes may be down.")
+    Integer threshold;
+
+    @Option(names = "--rpc-port", defaultValue = "0", paramLabel = "PORT", description = "Sandbox RPC port (default: any free port).")
+    int rpcPort;
+
+    @Option(names = "--block-time-ms", defaultValue = "100", paramLabel = "MS", description = "Sandbox block time (default ${DEFAULT-VALUE}).")
+    long blockTimeMs;
+
+    int threshold() {
+      return threshold != null ? threshold : (nodes - 1) / 3 + 1;
+    }
+  }
+
+  @Mixin HomeOption home;
+  @Mixin UpOptions up;
+
+  @Override
+  public Integer call() throws Exception {
+    Devnet devnet = new Devnet(home.home, System.out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("\nstopping the devnet...");
+      try {
+        devnet.down();
+      } catch (Exception e) {
+        System.err.println("error: " + e.getMessage());
+      }
+      stopped.countDown();
+    }));
+    devnet.up(up.nodes, up.threshold(), up.rpcPort, up.blockTimeMs);
+    System.out.println("devnet file: " + devnet.file());
+    System.out.println("try: ./chainsig sign --devnet " + devnet.file() + " --path demo --payload "
+        + "0101010101010101010101010101010101010101010101010101010101010101");
+    System.out.println("Ctrl-C stops the devnet.");
+    while (stopped.getCount() > 0) {
+      Thread.sleep(5000);
+      System.out.println("--- " + java.time.LocalTime.now().withNano(0));
+      devnet.status().forEach(System.out::println);
+    }
+    return 0;
+  }
+
+  /** {@code devnet up}: start in the background and return. */
+  @Command(name = "up", mixinStandardHelpOptions = true, description = "Start the devnet in the background and write DIR/devnet.json.")
+  public static final class Up implements Callable<Integer> {
+    @Mixin HomeOption home;
+    @Mixin UpOptions up;
+
+    @Override
+    public Integer call() throws Exception {
+      Devnet devnet = new Devnet(home.home, System.out);
+      try {
+        devnet.up(up.nodes, up.threshold(), up.rpcPort, up.blockTimeMs);
+      } catch (Exception e) {
+        System.out.println("devnet did not come up; stopping what was started");
+        devnet.down();
+        throw e;
+      }
+      System.out.println("devnet file: " + devnet.file());
+      return 0;
+    }
+  }
+
+  /** {@code devnet status}. */
+  @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the devnet's processes and health.")
+  public static final class Status implements Callable<Integer> {
+    @Mixin HomeOption home;
+
+    @Override
+    public Integer call() throws Exception {
+      new Devnet(home.home, System.out).status().forEach(System.out::println);
+      return 0;
+    }
+  }
+
+  /** {@code devnet down}. */
+  @Command(name = "down", mixinStandardHelpOptions = true, description = "Stop every process of the devnet (state stays in DIR).")
+  public static final class Down implements Callable<Integer> {
+    @Mixin HomeOption home;
+
+    @Override
+    public Integer call() throws Exception {
+      new Devnet(home.home, System.out).down();
+      return 0;
+    }
+  }
+}

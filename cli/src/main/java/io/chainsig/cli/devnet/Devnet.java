@@ -1,0 +1,280 @@
+package io.chainsig.cli.devnet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chainsig.crypto.encoding.Base58;
+import io.chainsig.node.chain.ChainException;
+import io.chainsig.node.chain.NearRpcClient;
+import io.chainsig.node.chain.NearTransactionSender;
+import io.chainsig.node.config.NearKeyFile;
+import io.chainsig.node.config.NodeConfig;
+import io.chainsig.node.config.NodeHome;
+import io.chainsig.sandbox.state.BuiltinContracts;
+import io.chainsig.sandbox.tx.AccessKey;
+import io.chainsig.sandbox.tx.AccessKeyPermission;
+import io.chainsig.sandbox.tx.Action;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brings a local devnet up and down (docs/devnet.md): a sandbox chain and {@code n} MPC nodes as
+ * separate processes on 127.0.0.1, the signer contract initialised with the nodes as
+ * participants, key generation awaited, a few funded user accounts, and {@code devnet.json}.
+ */
+public final class Devnet {
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final String ROOT = "test.near";
+  static final String CONTRACT = "signer.test.near";
+  static final List<String> USERS = List.of("alice.test.near", "bob.test.near", "carol.test.near", "dave.test.near");
+  private static final BigInteger NEAR = BigInteger.TEN.pow(24);
+
+  private final Path home;
+  private final PrintStream log;
+  private final SecureRandom random = new SecureRandom();
+
+  /** A devnet in {@code home}, reporting progress on {@code log}. */
+  public Devnet(Path home, PrintStream log) {
+    this.home = home.toAbsolutePath();
+    this.log = log;
+  }
+
+  /** The devnet description file. */
+  public Path file() {
+    return home.resolve("devnet.json");
+  }
+
+  /** Starts everything and waits for key generation; returns the devnet.json contents. */
+  public ObjectNode up(int nodes, int threshold, int rpcPort, long blockTimeMs) throws Exception {
+    if (Files.exists(file()) && anyAlive(JSON.readTree(file().toFile()))) {
+      throw new IllegalStateException("a devnet is already running in " + home + " (chainsig devnet down --home " + home + ")");
+    }
+    if (threshold < 1 || 2 * (threshold - 1) + 1 > nodes) {
+      throw new IllegalArgumentException("threshold " + threshold + " needs 2*(threshold-1)+1 <= nodes (" + nodes + ")");
+    }
+    Files.createDirectories(home);
+    ObjectNode d = JSON.createObjectNode();
+    int port = rpcPort == 0 ? freePort() : rpcPort;
+    String rpcUrl = "http://127.0.0.1:" + port;
+    d.put("rpc_url", rpcUrl).put("contract_id", CONTRACT).put("threshold", threshold);
+    ObjectNode sandbox = d.putObject("sandbox");
+    Path sandboxHome = home.resolve("sandbox");
+    long sandboxPid = ChildProcess.start(home.resolve("logs/sandbox.log"),
+        List.of("sandbox", "--home", sandboxHome.toString(), "--rpc-port", String.valueOf(port), "--block-time-ms", String.valueOf(blockTimeMs)));
+    sandbox.put("pid", sandboxPid).put("home", sandboxHome.toString()).put("log", home.resolve("logs/sandbox.log").toString());
+    write(d);
+    log.printf("sandbox: pid %d, rpc %s%n", sandboxPid, rpcUrl);
+    NearRpcClient rpc = new NearRpcClient(rpcUrl);
+    waitFor("the sandbox RPC", 60, () -> {
+      rpc.call("status", JSON.createArrayNode());
+      return Files.exists(sandboxHome.resolve("validator_key.json"));
+    });
+    NearKeyFile rootKey = JSON.readValue(sandboxHome.resolve("validator_key.json").toFile(), NearKeyFile.class);
+    NearTransactionSender root = new NearTransactionSender(rpc, ROOT, rootKey.publicKey(), rootKey.seed());
+
+    // Node homes and accounts.
+    ArrayNode participants = JSON.createArrayNode();
+    List<NodeHome> homes = new ArrayList<>();
+    for (int i = 1; i <= nodes; i++) {
+      String account = "node" + i + "." + ROOT;
+      NodeHome nh = new NodeHome(home.resolve("node" + i));
+      if (!Files.exists(nh.dir().resolve("config.json"))) {
+        nh.init(new NodeConfig(account, "127.0.0.1", freePort(), rpcUrl, CONTRACT, "127.0.0.1", freePort(), 8), random);
+      }
+      homes.add(nh);
+      createAccount(root, account, nh.accountKey().publicKey(), NEAR.multiply(BigInteger.valueOf(50)), List.of());
+      ArrayNode p = participants.addArray();
+      p.add(account).add(i);
+      p.addObject().put("url", "127.0.0.1:" + nh.config().meshPort())
+          .put("tls_public_key", "ed25519:" + Base58.encode(nh.meshKey().publicKey()));
+    }
+    // The signer contract.
+    NearKeyFile contractKey = keyFile(CONTRACT);
+    createAccount(root, CONTRACT, contractKey.publicKey(), NEAR.multiply(BigInteger.valueOf(50)),
+        List.of(new Action.DeployContract(BuiltinContracts.SIGNER_MARKER)));
+    NearTransactionSender contract = new NearTransactionSender(rpc, CONTRACT, contractKey.publicKey(), contractKey.seed());
+    ObjectNode init = JSON.createObjectNode();
+    init.putObject("parameters").<ObjectNode>set("participants", participants).put("threshold", threshold);
+    init.putArray("domains").addObject().put("id", 0).put("scheme", "Secp256k1");
+    contract.functionCall(CONTRACT, "init", init.toString(), BigInteger.ZERO);
+    log.printf("contract: %s initialised with %d participants, threshold %d%n", CONTRACT, nodes, threshold);
+
+    // Nodes.
+    ArrayNode nodeList = d.putArray("nodes");
+    for (int i = 1; i <= nodes; i++) {
+      NodeHome nh = homes.get(i - 1);
+      Path nodeLog = home.resolve("logs/node" + i + ".log");
+      long pid = ChildProcess.start(nodeLog, List.of("node", "--home", nh.dir().toString()));
+      nodeList.addObject().put("participant_id", i).put("account_id", nh.config().accountId()).put("pid", pid)
+          .put("home", nh.dir().toString()).put("log", nodeLog.toString())
+          .put("mesh_url", "127.0.0.1:" + nh.config().meshPort())
+          .put("metrics_url", "http://127.0.0.1:" + nh.config().httpPort() + "/metrics")
+          .put("health_url", "http://127.0.0.1:" + nh.config().httpPort() + "/health");
+      log.printf("node %d: pid %d, mesh 127.0.0.1:%d, metrics http://127.0.0.1:%d/metrics%n",
+          i, pid, nh.config().meshPort(), nh.config().httpPort());
+    }
+    write(d);
+
+    // Users.
+    ArrayNode accounts = d.putArray("accounts");
+    for (String user : USERS) {
+      NearKeyFile k = keyFile(user);
+      createAccount(root, user, k.publicKey(), NEAR.multiply(BigInteger.valueOf(100)), List.of());
+      accounts.addObject().put("account_id", user).put("key_file", home.resolve("accounts/" + user + ".json").toString());
+    }
+    write(d);
+
+    log.println("waiting for key generation...");
+    waitFor("key generation (contract state Running)", 180, () ->
+        rpc.view(CONTRACT, "state", "{}").has("Running"));
+    String rootPk = rpc.view(CONTRACT, "public_key", "{}").asText();
+    d.put("root_public_key", rootPk);
+    write(d);
+    log.printf("devnet up: root public key %s%n", rootPk);
+    return d;
+  }
+
+  private NearKeyFile keyFile(String account) throws IOException {
+    Path f = home.resolve("accounts/" + account + ".json");
+    if (Files.exists(f)) {
+      return JSON.readValue(f.toFile(), NearKeyFile.class);
+    }
+    Files.createDirectories(f.getParent());
+    NearKeyFile k = NearKeyFile.generate(account, random);
+    Files.write(f, JSON.writeValueAsBytes(k));
+    try {
+      Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException ignored) {
+      // not a POSIX file system
+    }
+    return k;
+  }
+
+  private static void createAccount(NearTransactionSender root, String account, String publicKey, BigInteger amount, List<Action> more)
+      throws ChainException {
+    List<Action> actions = new ArrayList<>(List.of(
+        new Action.CreateAccount(),
+        new Action.Transfer(amount),
+        new Action.AddKey(publicKey, new AccessKey(0, new AccessKeyPermission.FullAccess()))));
+    actions.addAll(more);
+    root.send(account, actions, "EXECUTED_OPTIMISTIC");
+  }
+
+  /** Stops every process of the devnet. */
+  public void down() throws IOException {
+    if (!Files.exists(file())) {
+      throw new IllegalStateException("no devnet in " + home + " (no devnet.json)");
+    }
+    JsonNode d = JSON.readTree(file().toFile());
+    for (JsonNode n : d.path("nodes")) {
+      stopPid(n.path("pid").asLong(), "node " + n.path("participant_id").asInt());
+    }
+    stopPid(d.path("sandbox").path("pid").asLong(), "sandbox");
+  }
+
+  private void stopPid(long pid, String what) {
+    if (pid > 0 && ChildProcess.alive(pid)) {
+      ChildProcess.stop(pid, 5000);
+      log.printf("stopped %s (pid %d)%n", what, pid);
+    }
+  }
+
+  /** One line per process: alive or not, and the node's health. */
+  public List<String> status() throws IOException {
+    if (!Files.exists(file())) {
+      throw new IllegalStateException("no devnet in " + home + " (no devnet.json)");
+    }
+    JsonNode d = JSON.readTree(file().toFile());
+    List<String> lines = new ArrayList<>();
+    long sp = d.path("sandbox").path("pid").asLong();
+    String phase = "?";
+    int pending = -1;
+    try {
+      NearRpcClient rpc = new NearRpcClient(d.path("rpc_url").asText());
+      phase = rpc.view(d.path("contract_id").asText(), "state", "{}").fieldNames().next();
+      pending = rpc.view(d.path("contract_id").asText(), "pending_requests", "{}").size();
+    } catch (Exception e) {
+      phase = "unreachable";
+    }
+    lines.add(String.format("sandbox  pid %-8d %-7s rpc %s  contract %s: %s, %d pending",
+        sp, ChildProcess.alive(sp) ? "up" : "DOWN", d.path("rpc_url").asText(), d.path("contract_id").asText(), phase, pending));
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    for (JsonNode n : d.path("nodes")) {
+      long pid = n.path("pid").asLong();
+      String health;
+      try {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(n.path("health_url").asText()))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode h = JSON.readTree(r.body());
+        health = String.format("%s, %d presignatures, peers %s", h.path("phase").asText(), h.path("presignatures_owned").asInt(),
+            h.path("reachable_peers"));
+      } catch (Exception e) {
+        health = "no health answer";
+      }
+      lines.add(String.format("node %-3d pid %-8d %-7s %s", n.path("participant_id").asInt(), pid,
+          ChildProcess.alive(pid) ? "up" : "DOWN", health));
+    }
+    return lines;
+  }
+
+  private static boolean anyAlive(JsonNode d) {
+    if (ChildProcess.alive(d.path("sandbox").path("pid").asLong())) {
+      return true;
+    }
+    for (JsonNode n : d.path("nodes")) {
+      if (ChildProcess.alive(n.path("pid").asLong())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void write(ObjectNode d) throws IOException {
+    Path tmp = home.resolve("devnet.json.tmp");
+    Files.write(tmp, JSON.writeValueAsBytes(d));
+    Files.move(tmp, file(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** A condition to wait for. */
+  @FunctionalInterface
+  interface Check {
+    boolean ok() throws Exception;
+  }
+
+  private void waitFor(String what, int seconds, Check check) throws Exception {
+    long end = System.currentTimeMillis() + seconds * 1000L;
+    Exception last = null;
+    while (System.currentTimeMillis() < end) {
+      try {
+        if (check.ok()) {
+          return;
+        }
+      } catch (Exception e) {
+        last = e;
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("timed out after " + seconds + " s waiting for " + what
+        + (last == null ? "" : " (" + last.getMessage() + ")") + "; see the logs in " + home.resolve("logs"));
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}

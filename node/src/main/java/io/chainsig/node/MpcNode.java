@@ -1,0 +1,207 @@
+package io.chainsig.node;
+
+import io.chainsig.node.chain.ChainException;
+import io.chainsig.node.chain.ChainParticipant;
+import io.chainsig.node.chain.ContractGateway;
+import io.chainsig.node.chain.ContractSnapshot;
+import io.chainsig.node.chain.NearRpcClient;
+import io.chainsig.node.chain.NearTransactionSender;
+import io.chainsig.node.chain.RpcContractGateway;
+import io.chainsig.node.config.NearKeyFile;
+import io.chainsig.node.config.NodeConfig;
+import io.chainsig.node.config.NodeHome;
+import io.chainsig.node.http.NodeHttpServer;
+import io.chainsig.node.mesh.Backoff;
+import io.chainsig.node.mesh.MeshKeyPair;
+import io.chainsig.node.mesh.MeshListener;
+import io.chainsig.node.mesh.MeshMessage;
+import io.chainsig.node.mesh.MeshPeer;
+import io.chainsig.node.mesh.MeshTransport;
+import io.chainsig.node.mpc.MeshOutbox;
+import io.chainsig.node.mpc.MpcEngine;
+import io.chainsig.node.store.EncryptedStore;
+import io.chainsig.node.store.KeyValueStore;
+import io.chainsig.node.store.RocksDbStore;
+import io.chainsig.tss.ParticipantId;
+import io.chainsig.tss.SessionId;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running MPC node (docs/node.md): follows the contract, runs the mesh and the engine, serves
+ * metrics and health. {@link #run} blocks until the process is stopped.
+ */
+public final class MpcNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MpcNode.class);
+  /** How often the contract is read. */
+  static final long POLL_MS = 100;
+  /** How often the engine does its housekeeping. */
+  static final long TICK_MS = 20;
+
+  private final NodeHome home;
+  private final ExecutorService engineThread = Executors.newSingleThreadExecutor(named("mpc-engine"));
+  private final ExecutorService io = Executors.newFixedThreadPool(2, named("mpc-io"));
+  private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, named("mpc-timer"));
+  private final AtomicReference<List<MeshPeer>> peers = new AtomicReference<>(List.of());
+  private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private KeyValueStore store;
+  private MeshTransport mesh;
+  private NodeHttpServer http;
+  private MpcEngine engine;
+
+  /** A node running from {@code home}. */
+  public MpcNode(NodeHome home) {
+    this.home = home;
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Starts everything; returns once the node is running (call {@link #close()} to stop). */
+  public MpcNode start() throws Exception {
+    NodeConfig config = home.config();
+    NearKeyFile accountKey = home.accountKey();
+    MeshKeyPair meshKey = home.meshKey();
+    SecureRandom random = new SecureRandom();
+    store = new EncryptedStore(RocksDbStore.open(home.dataDir()), home.storageKey(), random);
+    NearRpcClient rpc = new NearRpcClient(config.rpcUrl());
+    ContractGateway gateway =
+        new RpcContractGateway(rpc, config.contractId(),
+            new NearTransactionSender(rpc, config.accountId(), accountKey.publicKey(), accountKey.seed()));
+
+    ChainParticipant self = waitForParticipation(gateway, config.accountId());
+    ParticipantId me = ParticipantId.of(self.participantId());
+    LOG.info("node {} is participant {} (mesh {})", config.accountId(), me.value(), self.url());
+
+    AtomicReference<MeshTransport> meshRef = new AtomicReference<>();
+    MeshOutbox outbox = new MeshOutbox() {
+      @Override
+      public boolean send(ParticipantId to, SessionId session, byte[] payload) {
+        return meshRef.get().send(to.value(), new MeshMessage(session.bytes(), payload));
+      }
+
+      @Override
+      public Set<ParticipantId> reachable() {
+        return meshRef.get().connectedPeers().stream().map(ParticipantId::of).collect(Collectors.toSet());
+      }
+    };
+    mesh = new MeshTransport(me.value(), meshKey, config.meshHost(), config.meshPort(), peers::get,
+        new MeshListener() {
+          @Override
+          public void onMessage(int from, MeshMessage message) {
+            SessionId session;
+            try {
+              session = SessionId.of(message.sessionId());
+            } catch (IllegalArgumentException e) {
+              LOG.warn("participant {} sent a message with a malformed session id", from);
+              return;
+            }
+            engineThread.execute(() -> engine.onMessage(ParticipantId.of(from), session, message.payload()));
+          }
+
+          @Override
+          public void onRefused(int participant, String remote, String reason) {
+            metrics.counter("chainsig_mesh_refused_total").increment();
+          }
+        }, Backoff.DEFAULT);
+    meshRef.set(mesh);
+    engineThread.submit(() -> engine = new MpcEngine(me, config.accountId(), outbox, store, gateway, io, engineThread,
+        random, System::nanoTime, config.presignaturePoolTarget(), metrics)).get();
+    mesh.start();
+    http = new NodeHttpServer(config.httpHost(), config.httpPort(), metrics, this::health);
+    timers.scheduleWithFixedDelay(() -> poll(gateway), 0, POLL_MS, TimeUnit.MILLISECONDS);
+    timers.scheduleAtFixedRate(() -> engineThread.execute(engine::tick), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    LOG.info("node running: mesh port {}, metrics http://{}:{}/metrics", mesh.port(), config.httpHost(), http.port());
+    return this;
+  }
+
+  private ChainParticipant waitForParticipation(ContractGateway gateway, String account) throws InterruptedException {
+    long delay = 200;
+    while (true) {
+      try {
+        ContractSnapshot s = gateway.read();
+        Optional<ChainParticipant> p = s.participant(account);
+        if (p.isPresent()) {
+          peers.set(s.participants().stream().map(ChainParticipant::toMeshPeer).toList());
+          return p.get();
+        }
+        LOG.info("waiting: {} is not (yet) a participant of the contract ({})", account, s.phase());
+      } catch (ChainException e) {
+        LOG.info("waiting for the contract: {}", e.getMessage());
+      }
+      Thread.sleep(delay);
+      delay = Math.min(delay * 2, 5000);
+    }
+  }
+
+  private void poll(ContractGateway gateway) {
+    try {
+      ContractSnapshot s = gateway.read();
+      List<MeshPeer> next = s.participants().stream().map(ChainParticipant::toMeshPeer).toList();
+      if (!next.equals(peers.get()) && !next.isEmpty()) {
+        peers.set(next);
+        mesh.refreshPeers();
+      }
+      engineThread.execute(() -> engine.onSnapshot(s));
+    } catch (ChainException e) {
+      LOG.debug("reading the contract failed: {}", e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("reading the contract failed: {}", e.toString());
+    }
+  }
+
+  private Map<String, Object> health() {
+    try {
+      return engineThread.submit(() -> engine.health()).get(2, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      Map<String, Object> h = new LinkedHashMap<>();
+      h.put("status", "unresponsive");
+      return h;
+    }
+  }
+
+  /** Blocks until interrupted (SIGINT/SIGTERM end the process through the shutdown hook). */
+  public void awaitTermination() throws InterruptedException {
+    Thread.currentThread().join();
+  }
+
+  @Override
+  public void close() {
+    timers.shutdownNow();
+    if (http != null) {
+      http.close();
+    }
+    if (mesh != null) {
+      mesh.close();
+    }
+    engineThread.shutdown();
+    try {
+      engineThread.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    io.shutdownNow();
+    if (store != null) {
+      store.close();
+    }
+  }
+}
