@@ -24,7 +24,7 @@ public final class ChildProcess {
     }
     cmd.add(java);
     String opts = System.getenv("CHAINSIG_CHILD_JAVA_OPTS");
-    cmd.addAll(List.of((opts == null ? "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1" : opts).split("\\s+")));
+    cmd.addAll(List.of((opts == null ? "-Xmx384m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED" : opts).split("\\s+")));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("io.chainsig.cli.Main");
