@@ -67,6 +67,7 @@ public final class RpcMethods {
           WaitUntil.EXECUTED_OPTIMISTIC, false);
       case "tx" -> txStatus(params, false);
       case "EXPERIMENTAL_tx_status" -> txStatus(params, true);
+      case "EXPERIMENTAL_protocol_config" -> protocolConfig(params);
       default -> throw RpcException.methodNotFound(method);
     };
   }
@@ -208,6 +209,22 @@ public final class RpcMethods {
       chain.tx(h).ifPresent(t -> txs.add(TransactionCodec.decodeSigned(Base64.getDecoder().decode(t.signedTxBase64()))));
     }
     return RpcViews.chunkView(b, txs, gasUsed(b));
+  }
+
+  /** The few protocol parameters clients read (near-api-js: storage price for balances). */
+  private JsonNode protocolConfig(JsonNode params) throws RpcException {
+    blockRef(params);
+    Block genesis = chain.block(0).orElseThrow();
+    ObjectNode o = obj();
+    o.put("protocol_version", RpcViews.PROTOCOL_VERSION).put("genesis_time", time(genesis))
+        .put("chain_id", Chain.CHAIN_ID).put("genesis_height", 0).put("num_block_producer_seats", 1)
+        .put("epoch_length", Long.MAX_VALUE).put("min_gas_price", Fees.GAS_PRICE.toString())
+        .put("max_gas_price", Fees.GAS_PRICE.toString()).put("transaction_validity_period", Long.MAX_VALUE);
+    // NEAR's storage price: 10^19 yoctoNEAR per byte (the sandbox does not enforce storage staking).
+    o.putObject("runtime_config").put("storage_amount_per_byte", "10000000000000000000")
+        .putObject("account_creation_config").put("min_allowed_top_level_account_length", 65)
+        .put("registrar_account_id", "registrar");
+    return o;
   }
 
   private JsonNode gasPrice(JsonNode params) throws RpcException {
