@@ -82,7 +82,12 @@ class ChainTest {
     runningSigner();
     TxRecord pending = sign("eth/0");
     assertThat(pending.status()).isInstanceOf(ExecutionStatus.Pending.class);
-    f.block();
+    Block including = f.block();
+    var signer = io.chainsig.contract.ContractStateCodec.decode(
+        f.chain.account("signer.test.near").orElseThrow().contractState());
+    assertThat(signer.pendingRequests().get(0).entropy())
+        .isEqualTo(io.chainsig.crypto.encoding.Hex.encode(io.chainsig.crypto.encoding.Base58.decode(including.randomValue())));
+    assertThat(signer.pendingRequests().get(0).blockHeight()).isEqualTo(including.height());
     assertThat(f.chain.tx(pending.hash()).orElseThrow().included()).isTrue();
     assertThat(f.chain.tx(pending.hash()).orElseThrow().finished()).isFalse();
     TxRecord r = respond("eth/0");
