@@ -101,6 +101,22 @@ class ChainTest {
   }
 
   @Test
+  void oneRespondAnswersIdenticalRequestsFromTwoTransactions() {
+    runningSigner();
+    TxRecord first = sign("same");
+    f.block();
+    TxRecord second = sign("same");
+    assertThat(second.hash()).isNotEqualTo(first.hash());
+    respond("same");
+    f.block();
+    TxRecord a = f.chain.tx(first.hash()).orElseThrow();
+    TxRecord b = f.chain.tx(second.hash()).orElseThrow();
+    assertThat(a.finished()).isTrue();
+    assertThat(b.finished()).isTrue();
+    assertThat(a.status()).isEqualTo(b.status());
+  }
+
+  @Test
   void aWaitingSignTimesOutAfter200BlocksAndTheDepositIsRefunded() {
     runningSigner();
     TxRecord pending = sign("eth/0");
