@@ -47,12 +47,7 @@ public record SandboxArgs(Path home, int rpcPort, long blockTimeMs, boolean help
     if (home == null) {
       throw new IllegalArgumentException("--home is required");
     }
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("--rpc-port must be 0-65535, got " + port);
-    }
-    if (blockTime < 10) {
-      throw new IllegalArgumentException("--block-time-ms must be at least 10, got " + blockTime);
-    }
+    SandboxConfig.of(home, port, blockTime); // the same range checks as at start
     return new SandboxArgs(home, port, blockTime, false);
   }
 }
