@@ -110,6 +110,9 @@ async function setup() {
   assert.equal(config.request_timeout_blocks, 200);
   assert.deepEqual(await provider.callFunction({ contractId: SIGNER, method: 'pending_requests', args: {} }), []);
 
+  const aliceState = await alice.getState();
+  assert.ok(aliceState.balance.available > 9n * NEAR && aliceState.balance.available < 10n * NEAR);
+
   Object.assign(state, { alice: aliceKey.toString(), fc: fcKey.toString(), signer: signerKey.toString() });
   save();
   log('accounts, contract and keys are set up');

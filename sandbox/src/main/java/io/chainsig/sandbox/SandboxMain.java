@@ -43,48 +43,23 @@ public final class SandboxMain {
     return 0;
   }
 
-  /** Parses {@code --home DIR --rpc-port N --block-time-ms N} and runs. */
+  /** Parses {@code --home DIR --rpc-port N --block-time-ms N} and runs; exit code 2 on bad usage. */
   public static void main(String[] args) {
-    Path home = null;
-    int port = SandboxConfig.DEFAULT_RPC_PORT;
-    long blockTime = SandboxConfig.DEFAULT_BLOCK_TIME_MS;
+    SandboxArgs parsed;
     try {
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        String value = i + 1 < args.length ? args[i + 1] : null;
-        switch (a) {
-          case "--home" -> home = Path.of(require(a, value));
-          case "--rpc-port" -> port = Integer.parseInt(require(a, value));
-          case "--block-time-ms" -> blockTime = Long.parseLong(require(a, value));
-          case "-h", "--help" -> {
-            System.out.println(USAGE);
-            return;
-          }
-          default -> throw new IllegalArgumentException("unknown option " + a);
-        }
-        i++;
-      }
-      if (home == null) {
-        throw new IllegalArgumentException("--home is required");
-      }
+      parsed = SandboxArgs.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage() + "\n" + USAGE);
+      System.err.println("error: " + e.getMessage() + "\n" + SandboxArgs.USAGE);
       System.exit(2);
       return;
     }
-    int code = run(home, port, blockTime);
+    if (parsed.help()) {
+      System.out.println(SandboxArgs.USAGE);
+      return;
+    }
+    int code = run(parsed.home(), parsed.rpcPort(), parsed.blockTimeMs());
     if (code != 0) {
       System.exit(code);
     }
-  }
-
-  private static final String USAGE =
-      "usage: sandbox --home DIR [--rpc-port 3030] [--block-time-ms 1000]";
-
-  private static String require(String option, String value) {
-    if (value == null) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
-    return value;
   }
 }

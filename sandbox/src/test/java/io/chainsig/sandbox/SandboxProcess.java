@@ -67,6 +67,11 @@ final class SandboxProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** SIGKILL: no chance to clean up, as in a crash or a power cut. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
   /** SIGTERM, then wait: the sandbox seals open transactions and closes RocksDB. */
   @Override
   public void close() throws InterruptedException {

@@ -171,8 +171,10 @@ public final class Chain {
     if (known.isPresent()) {
       return known.get();
     }
-    BlockContext ctx = new BlockContext(openHeight, Hex.encode(openRandom),
-        h -> h.equals(head.hash()) || store.get("bh/" + h).isPresent());
+    BlockContext ctx = new BlockContext(openHeight, Hex.encode(openRandom), h -> h.equals(head.hash())
+        ? java.util.OptionalLong.of(head.height())
+        : store.get("bh/" + h).map(v -> java.util.OptionalLong.of(Long.parseLong(new String(v, StandardCharsets.UTF_8))))
+            .orElse(java.util.OptionalLong.empty()));
     TxExecution ex = TxExecutor.apply(world, stx, ctx);
     BigInteger deposit = BigInteger.ZERO;
     for (Action a : stx.transaction().actions()) {

@@ -52,8 +52,10 @@ public final class TxExecutor {
         || !Ed25519Signatures.verify(TransactionCodec.keyData(tx.publicKey()), stx.hash(), stx.signature())) {
       throw NearErrors.invalidTx(NearErrors.unit("InvalidSignature"), "transaction signature is not valid");
     }
-    if (!block.knownBlockHash().test(Base58.encode(tx.blockHash()))) {
-      throw NearErrors.invalidTx(NearErrors.unit("Expired"), "transaction refers to an unknown block hash");
+    java.util.OptionalLong refHeight = block.blockHeightOf().apply(Base58.encode(tx.blockHash()));
+    if (refHeight.isEmpty() || block.height() - refHeight.getAsLong() > BlockContext.TRANSACTION_VALIDITY_PERIOD) {
+      throw NearErrors.invalidTx(NearErrors.unit("Expired"),
+          "transaction refers to an unknown block or one older than the validity period");
     }
     AccountRecord signer = world.get(tx.signerId()).orElseThrow(() -> NearErrors.invalidTx(
         NearErrors.variant("SignerDoesNotExist", "signer_id", tx.signerId()),
@@ -69,6 +71,12 @@ public final class TxExecutor {
           NearErrors.variant("InvalidNonce", "tx_nonce", tx.nonce(), "ak_nonce", key.nonce()),
           "transaction nonce " + Long.toUnsignedString(tx.nonce()) + " must be larger than the key's nonce "
               + key.nonce());
+    }
+    long upperBound = (block.height() + 1) * BlockContext.NONCE_RANGE_PER_BLOCK;
+    if (Long.compareUnsigned(tx.nonce(), upperBound) >= 0) {
+      throw NearErrors.invalidTx(
+          NearErrors.variant("NonceTooLarge", "tx_nonce", tx.nonce(), "upper_bound", upperBound),
+          "transaction nonce must be below " + upperBound);
     }
     long gas = Fees.gas(tx.actions().size());
     BigInteger fee = Fees.tokens(gas);
@@ -205,7 +213,7 @@ public final class TxExecutor {
         }
         // NEAR starts a new key's nonce at height * 10^6 so old signed transactions cannot replay.
         world.put(receiver, a.withKey(k.publicKey(),
-            new AccessKey(block.height() * 1_000_000L, k.accessKey().permission())));
+            new AccessKey(block.height() * BlockContext.NONCE_RANGE_PER_BLOCK, k.accessKey().permission())));
       }
       case Action.DeleteKey k -> {
         AccountRecord a = world.get(receiver).orElseThrow();

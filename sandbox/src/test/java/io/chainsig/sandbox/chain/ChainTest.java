@@ -82,7 +82,12 @@ class ChainTest {
     runningSigner();
     TxRecord pending = sign("eth/0");
     assertThat(pending.status()).isInstanceOf(ExecutionStatus.Pending.class);
-    f.block();
+    Block including = f.block();
+    var signer = io.chainsig.contract.ContractStateCodec.decode(
+        f.chain.account("signer.test.near").orElseThrow().contractState());
+    assertThat(signer.pendingRequests().get(0).entropy())
+        .isEqualTo(io.chainsig.crypto.encoding.Hex.encode(io.chainsig.crypto.encoding.Base58.decode(including.randomValue())));
+    assertThat(signer.pendingRequests().get(0).blockHeight()).isEqualTo(including.height());
     assertThat(f.chain.tx(pending.hash()).orElseThrow().included()).isTrue();
     assertThat(f.chain.tx(pending.hash()).orElseThrow().finished()).isFalse();
     TxRecord r = respond("eth/0");
@@ -93,6 +98,22 @@ class ChainTest {
     String json = new String(Base64.getDecoder().decode(((ExecutionStatus.SuccessValue) done.status()).base64()),
         StandardCharsets.UTF_8);
     assertThat(json).startsWith("{\"scheme\":\"Secp256k1\",\"big_r\":{\"affine_point\":\"");
+  }
+
+  @Test
+  void oneRespondAnswersIdenticalRequestsFromTwoTransactions() {
+    runningSigner();
+    TxRecord first = sign("same");
+    f.block();
+    TxRecord second = sign("same");
+    assertThat(second.hash()).isNotEqualTo(first.hash());
+    respond("same");
+    f.block();
+    TxRecord a = f.chain.tx(first.hash()).orElseThrow();
+    TxRecord b = f.chain.tx(second.hash()).orElseThrow();
+    assertThat(a.finished()).isTrue();
+    assertThat(b.finished()).isTrue();
+    assertThat(a.status()).isEqualTo(b.status());
   }
 
   @Test

@@ -93,6 +93,27 @@ class JsonRpcErrorsTest {
   }
 
   @Test
+  void garbageBodiesAlwaysGetAJsonRpcAnswer() {
+    org.quicktheories.QuickTheory.qt().withExamples(60)
+        .forAll(org.quicktheories.generators.SourceDSL.strings().allPossible().ofLengthBetween(0, 200))
+        .checkAssert(body -> {
+          try {
+            for (String b : List.of(body, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"query\",\"params\":" + body + "}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"send_tx\",\"params\":{\"signed_tx_base64\":\""
+                    + Base64.getEncoder().encodeToString(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"}}")) {
+              HttpResponse<String> r = post(b);
+              JsonNode json = io.chainsig.sandbox.chain.ChainCodec.MAPPER.readTree(r.body());
+              assertThat(json.get("jsonrpc").asText()).isEqualTo("2.0");
+              assertThat(json.has("error") || json.has("result")).isTrue();
+              assertThat(r.statusCode()).isNotEqualTo(500);
+            }
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+  }
+
+  @Test
   void queryErrors() throws Exception {
     JsonNode r = rpc("query", "{\"request_type\":\"view_account\",\"finality\":\"final\",\"account_id\":\"nobody.near\"}");
     handlerError(r, "UNKNOWN_ACCOUNT");

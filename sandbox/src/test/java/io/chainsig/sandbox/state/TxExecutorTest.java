@@ -62,6 +62,16 @@ class TxExecutorTest {
   }
 
   @Test
+  void nonceTooLargeIsRefused() {
+    ValidatorKey alice = f.createAccount("alice.test.near");
+    long height = f.chain.head().height() + 1;
+    long bound = (height + 1) * 1_000_000L;
+    refused(() -> f.submit(f.tx(alice, bound, "test.near", new Action.Transfer(BigInteger.ONE))),
+        "{\"NonceTooLarge\":{\"tx_nonce\":" + bound + ",\"upper_bound\":" + bound + "}}");
+    f.submit(f.tx(alice, bound - 1, "test.near", new Action.Transfer(BigInteger.ONE)));
+  }
+
+  @Test
   void unknownBlockHashIsExpired() {
     ValidatorKey alice = f.createAccount("alice.test.near");
     var t = f.tx(alice, "test.near", new Action.Transfer(BigInteger.ONE)).transaction();
