@@ -139,9 +139,9 @@ public final class MpcNode implements AutoCloseable {
     while (true) {
       try {
         ContractSnapshot s = gateway.read();
-        Optional<ChainParticipant> p = s.participant(account);
+        Optional<ChainParticipant> p = allParticipants(s).stream().filter(x -> x.accountId().equals(account)).findFirst();
         if (p.isPresent()) {
-          peers.set(s.participants().stream().map(ChainParticipant::toMeshPeer).toList());
+          peers.set(allParticipants(s).stream().map(ChainParticipant::toMeshPeer).toList());
           return p.get();
         }
         LOG.info("waiting: {} is not (yet) a participant of the contract ({})", account, s.phase());
@@ -156,7 +156,7 @@ public final class MpcNode implements AutoCloseable {
   private void poll(ContractGateway gateway) {
     try {
       ContractSnapshot s = gateway.read();
-      List<MeshPeer> next = s.participants().stream().map(ChainParticipant::toMeshPeer).toList();
+      List<MeshPeer> next = allParticipants(s).stream().map(ChainParticipant::toMeshPeer).toList();
       if (!next.equals(peers.get()) && !next.isEmpty()) {
         peers.set(next);
         mesh.refreshPeers();
@@ -167,6 +167,17 @@ public final class MpcNode implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("reading the contract failed: {}", e.toString());
     }
+  }
+
+  /** Current participants plus, while resharing, the ones joining (they must reach each other). */
+  private static List<ChainParticipant> allParticipants(ContractSnapshot s) {
+    List<ChainParticipant> all = new java.util.ArrayList<>(s.participants());
+    s.proposed().ifPresent(p -> p.participants().forEach(x -> {
+      if (all.stream().noneMatch(y -> y.participantId() == x.participantId())) {
+        all.add(x);
+      }
+    }));
+    return all;
   }
 
   private Map<String, Object> health() {

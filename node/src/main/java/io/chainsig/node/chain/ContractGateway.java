@@ -16,4 +16,7 @@ public interface ContractGateway {
 
   /** Votes for the generated root key of a domain. */
   void votePk(int domainId, Secp256k1Point publicKey) throws ChainException;
+
+  /** Reports the reshare into {@code newEpoch} done. */
+  void voteReshared(long newEpoch) throws ChainException;
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param publicKey the root key once generated
  * @param pending the sign requests waiting for a response
  * @param pkVoters accounts that have voted for the key in this epoch
+ * @param proposed while resharing: the participant set and threshold taking over
+ * @param reshareVoters while resharing: accounts that reported the reshare done
  */
 public record ContractSnapshot(
     ContractPhase phase,
@@ -22,12 +24,28 @@ public record ContractSnapshot(
     int threshold,
     Optional<Secp256k1Point> publicKey,
     List<PendingSign> pending,
-    List<String> pkVoters) {
+    List<String> pkVoters,
+    Optional<Proposal> proposed,
+    List<String> reshareVoters) {
+  /**
+   * A proposed participant set.
+   *
+   * @param participants the new participants
+   * @param threshold the new threshold (t' + 1)
+   */
+  public record Proposal(List<ChainParticipant> participants, int threshold) {
+    /** Copies. */
+    public Proposal {
+      participants = List.copyOf(participants);
+    }
+  }
+
   /** Copies the lists. */
   public ContractSnapshot {
     participants = List.copyOf(participants);
     pending = List.copyOf(pending);
     pkVoters = List.copyOf(pkVoters);
+    reshareVoters = List.copyOf(reshareVoters);
   }
 
   /** The most participants that may be malicious: threshold - 1. */

@@ -17,6 +17,15 @@ import java.util.Optional;
 public final class ContractSnapshotParser {
   private ContractSnapshotParser() {}
 
+  private static List<ChainParticipant> participants(JsonNode params) {
+    List<ChainParticipant> out = new ArrayList<>();
+    for (JsonNode p : params.get("participants")) {
+      out.add(new ChainParticipant(
+          p.get(0).asText(), p.get(1).asInt(), p.get(2).get("url").asText(), p.get(2).get("tls_public_key").asText()));
+    }
+    return out;
+  }
+
   /**
    * Parses the two views.
    *
@@ -32,14 +41,14 @@ public final class ContractSnapshotParser {
       ContractPhase phase = ContractPhase.valueOf(top.getKey());
       JsonNode s = top.getValue();
       if (phase == ContractPhase.NotInitialized || s == null || s.isNull()) {
-        return new ContractSnapshot(phase, 0, List.of(), 1, Optional.empty(), List.of(), List.of());
+        return new ContractSnapshot(phase, 0, List.of(), 1, Optional.empty(), List.of(), List.of(), Optional.empty(), List.of());
       }
       JsonNode params = s.get("parameters");
-      List<ChainParticipant> participants = new ArrayList<>();
-      for (JsonNode p : params.get("participants")) {
-        participants.add(
-            new ChainParticipant(
-                p.get(0).asText(), p.get(1).asInt(), p.get(2).get("url").asText(), p.get(2).get("tls_public_key").asText()));
+      List<ChainParticipant> participants = participants(params);
+      Optional<ContractSnapshot.Proposal> proposed = Optional.empty();
+      JsonNode prop = s.get("proposed_parameters");
+      if (prop != null && !prop.isNull()) {
+        proposed = Optional.of(new ContractSnapshot.Proposal(participants(prop), prop.get("threshold").asInt()));
       }
       Optional<Secp256k1Point> key = Optional.empty();
       JsonNode keys = s.get("keys");
@@ -50,11 +59,14 @@ public final class ContractSnapshotParser {
         }
       }
       List<String> voters = new ArrayList<>();
+      List<String> reshareVoters = new ArrayList<>();
       JsonNode votes = s.get("votes");
       if (votes != null) {
         votes.fields().forEachRemaining(e -> {
-          if (e.getKey().startsWith("pk")) {
+          if (e.getKey().startsWith("pk:")) {
             e.getValue().forEach(v -> voters.add(v.asText()));
+          } else if (e.getKey().startsWith("reshared:")) {
+            e.getValue().forEach(v -> reshareVoters.add(v.asText()));
           }
         });
       }
@@ -74,7 +86,8 @@ public final class ContractSnapshotParser {
         }
       }
       return new ContractSnapshot(
-          phase, s.path("epoch").asLong(0), participants, params.get("threshold").asInt(), key, requests, voters);
+          phase, s.path("epoch").asLong(0), participants, params.get("threshold").asInt(), key, requests, voters,
+          proposed, reshareVoters);
     } catch (ChainException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -29,6 +29,11 @@ public final class RpcContractGateway implements ContractGateway {
   }
 
   @Override
+  public void voteReshared(long newEpoch) throws ChainException {
+    sender.functionCall(contract, "vote_reshared", "{\"epoch_id\":" + newEpoch + "}", BigInteger.ZERO);
+  }
+
+  @Override
   public void votePk(int domainId, Secp256k1Point publicKey) throws ChainException {
     sender.functionCall(contract, "vote_pk", new String(ContractCalls.votePkArgs(domainId, publicKey), StandardCharsets.UTF_8), BigInteger.ZERO);
   }

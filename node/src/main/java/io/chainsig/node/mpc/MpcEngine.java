@@ -28,6 +28,9 @@ import io.chainsig.tss.ecdsa.SignRequest;
 import io.chainsig.tss.keygen.KeyGeneration;
 import io.chainsig.tss.keygen.KeyShare;
 import io.chainsig.tss.keygen.KeyShareEncoding;
+import io.chainsig.tss.keygen.PublicKeyShares;
+import io.chainsig.tss.keygen.PublicKeySharesEncoding;
+import io.chainsig.tss.keygen.Reshare;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +103,11 @@ public final class MpcEngine {
   private int keygenAttempt;
   private long keygenNotBefore;
   private boolean votePending;
+  private int reshareAttempt;
+  private long reshareNotBefore;
+  private long reshareKeySentAt;
+  private final Map<ParticipantId, byte[]> reshareKeyOffers = new HashMap<>();
+  private long reshareKeyEpoch = -1;
   private final AtomicInteger poolGauge = new AtomicInteger();
 
   private record Early(ParticipantId from, SessionMessage message, long at) {}
@@ -193,6 +201,9 @@ public final class MpcEngine {
         votePk();
       }
     }
+    if (s.phase() == ContractPhase.Resharing) {
+      reshare(now);
+    }
     if (share != null && s.publicKey().isPresent() && shareEpoch == s.epoch()
         && !s.publicKey().get().equals(share.publicKey())) {
       LOG.error("the contract's key {} is not the key this node holds a share of ({})", s.publicKey().get(), share.publicKey());
@@ -275,6 +286,9 @@ public final class MpcEngine {
     }
     if (snapshot.phase() == ContractPhase.Initializing && (share == null || shareEpoch != snapshot.epoch())) {
       maybeStartKeygen(now);
+    }
+    if (snapshot.phase() == ContractPhase.Resharing) {
+      reshare(now);
     }
     if (snapshot.phase() == ContractPhase.Running && share != null && shareEpoch == snapshot.epoch()) {
       topUpPool();
@@ -368,7 +382,7 @@ public final class MpcEngine {
         gateway.votePk(0, ks.publicKey());
         LOG.info("voted for the root key {}", ks.publicKey());
       } catch (ChainException e) {
-        LOG.warn("vote_pk failed (will retry): {}", e.getMessage());
+        LOG.info("vote_pk not taken (retried while the contract is Initializing): {}", e.getMessage());
       } finally {
         self.execute(() -> votePending = false);
       }
@@ -377,6 +391,144 @@ public final class MpcEngine {
 
   private static byte[] keyshareKey(long epoch) {
     return ByteBuffer.allocate(KEYSHARE_PREFIX.length + 8).put(KEYSHARE_PREFIX).putLong(epoch).array();
+  }
+
+  // ---------------------------------------------------------------- reshare (node.md step 8)
+
+  private SessionId reshareSession(long newEpoch, int attempt) {
+    return SessionId.of(Hashes.sha256(("chainsig reshare epoch " + newEpoch + " attempt " + attempt).getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  private void reshare(long now) {
+    ContractSnapshot s = snapshot;
+    if (s.proposed().isEmpty()) {
+      return;
+    }
+    long newEpoch = s.epoch() + 1;
+    if (reshareKeyEpoch != newEpoch) {
+      reshareKeyEpoch = newEpoch;
+      reshareKeyOffers.clear();
+      reshareAttempt = 0;
+    }
+    ParticipantSet oldSet = participantSet(s.participants());
+    ParticipantSet newSet = participantSet(s.proposed().get().participants());
+    if (share != null && shareEpoch == newEpoch) {
+      if (!s.reshareVoters().contains(accountId) && !votePending) {
+        voteReshared(newEpoch);
+      }
+      return;
+    }
+    boolean dealer = share != null && shareEpoch == s.epoch() && oldSet.contains(me);
+    if (!dealer && !newSet.contains(me)) {
+      return;
+    }
+    ParticipantSet all = oldSet.union(newSet);
+    if (dealer && now - reshareKeySentAt > 1_000_000_000L) {
+      reshareKeySentAt = now;
+      propose(new SessionProposal.ReshareKey(me, all, newEpoch, PublicKeySharesEncoding.encode(share.publicShares())));
+    }
+    if (now < reshareNotBefore || runs.containsKey(reshareSession(newEpoch, reshareAttempt))
+        || !out.reachable().containsAll(all.others(me))) {
+      return;
+    }
+    Optional<PublicKeyShares<Secp256k1Point>> oldKey = dealer ? Optional.of(share.publicShares()) : agreedOldKey(s, oldSet);
+    if (oldKey.isEmpty()) {
+      return; // waiting for t+1 old participants to tell us the key
+    }
+    startReshare(s, oldKey.get(), oldSet, newSet, all, dealer, reshareAttempt);
+  }
+
+  private Optional<PublicKeyShares<Secp256k1Point>> agreedOldKey(ContractSnapshot s, ParticipantSet oldSet) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Map.Entry<ParticipantId, byte[]> e : reshareKeyOffers.entrySet()) {
+      if (oldSet.contains(e.getKey())) {
+        counts.merge(Hex.encode(e.getValue()), 1, Integer::sum);
+      }
+    }
+    for (Map.Entry<String, Integer> c : counts.entrySet()) {
+      if (c.getValue() >= s.threshold()) {
+        PublicKeyShares<Secp256k1Point> k = PublicKeySharesEncoding.decode(Hex.decode(c.getKey()));
+        if (s.publicKey().isPresent() && k.publicKey().equals(s.publicKey().get()) && k.participants().equals(oldSet)) {
+          return Optional.of(k);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void onReshareKey(ParticipantId from, SessionProposal.ReshareKey key) {
+    if (snapshot == null || snapshot.phase() != ContractPhase.Resharing || key.newEpoch() != snapshot.epoch() + 1) {
+      return;
+    }
+    try {
+      PublicKeySharesEncoding.decode(key.publicShares());
+    } catch (IllegalArgumentException e) {
+      blame(from, "malformed public key shares: " + e.getMessage());
+      return;
+    }
+    reshareKeyOffers.put(from, key.publicShares());
+  }
+
+  private void startReshare(ContractSnapshot s, PublicKeyShares<Secp256k1Point> oldKey, ParticipantSet oldSet,
+      ParticipantSet newSet, ParticipantSet all, boolean dealer, int attempt) {
+    long newEpoch = s.epoch() + 1;
+    SessionId session = reshareSession(newEpoch, attempt);
+    LOG.info("reshare into epoch {} attempt {}: {} -> {} (threshold {})", newEpoch, attempt, oldSet, newSet, s.proposed().get().threshold());
+    ProtocolRun<Optional<KeyShare<Secp256k1Scalar, Secp256k1Point>>> run;
+    try {
+      run = new ProtocolRun<>(
+          session, "reshare", me, all,
+          Reshare.start(Secp256k1Group.INSTANCE, session, me, oldKey, oldSet,
+              dealer ? Optional.of(share) : Optional.empty(), newSet,
+              new MaxMalicious(s.proposed().get().threshold() - 1), random),
+          nanoTime.getAsLong() + SESSION_TIMEOUT_NANOS,
+          result -> finishReshare(newEpoch, s.epoch(), result),
+          e -> {
+            LOG.warn("reshare attempt {} aborted: {} (blamed {})", attempt, e.getMessage(), e.blamed());
+            reshareAttempt = Math.max(reshareAttempt, attempt + 1);
+            reshareNotBefore = nanoTime.getAsLong() + KEYGEN_RETRY_NANOS;
+          });
+    } catch (ProtocolSetupException e) {
+      LOG.warn("cannot start the reshare: {}", e.getMessage());
+      reshareNotBefore = nanoTime.getAsLong() + KEYGEN_RETRY_NANOS;
+      return;
+    }
+    start(run);
+  }
+
+  private void finishReshare(long newEpoch, long oldEpoch, Optional<KeyShare<Secp256k1Scalar, Secp256k1Point>> result) {
+    // Old shares and every presignature made with them die here (they embed x_i).
+    int discarded = presignatures.discardAll();
+    ownedPresignatures.clear();
+    poolGauge.set(0);
+    if (result.isPresent()) {
+      store.write(List.of(
+          new io.chainsig.node.store.WriteOp.Put(keyshareKey(newEpoch), KeyShareEncoding.encode(result.get())),
+          new io.chainsig.node.store.WriteOp.Delete(keyshareKey(oldEpoch))));
+      share = result.get();
+      shareEpoch = newEpoch;
+      LOG.info("reshare done: new share for epoch {}, same key {}; {} old presignatures discarded", newEpoch, share.publicKey(), discarded);
+      voteReshared(newEpoch);
+    } else {
+      store.delete(keyshareKey(oldEpoch));
+      share = null;
+      shareEpoch = -1;
+      LOG.info("reshare done: this node is not in the new set; old share and {} presignatures discarded", discarded);
+    }
+  }
+
+  private void voteReshared(long newEpoch) {
+    votePending = true;
+    io.execute(() -> {
+      try {
+        gateway.voteReshared(newEpoch);
+        LOG.info("voted the reshare into epoch {} done", newEpoch);
+      } catch (ChainException e) {
+        LOG.info("vote_reshared not taken (will retry while resharing): {}", e.getMessage());
+      } finally {
+        self.execute(() -> votePending = false);
+      }
+    });
   }
 
   // ---------------------------------------------------------------- presignature pool (node.md step 4)
@@ -609,6 +761,10 @@ public final class MpcEngine {
       blame(from, "proposal names participant " + p.initiator() + " as its initiator");
       return;
     }
+    if (p instanceof SessionProposal.ReshareKey key) {
+      onReshareKey(from, key);
+      return;
+    }
     if (runs.containsKey(p.sessionId()) || !p.participants().contains(me)) {
       return;
     }
@@ -626,6 +782,7 @@ public final class MpcEngine {
       return;
     }
     switch (p) {
+      case SessionProposal.ReshareKey key -> onReshareKey(from, key);
       case SessionProposal.Presign pre -> {
         if (pre.epoch() != shareEpoch) {
           return;
@@ -700,8 +857,12 @@ public final class MpcEngine {
   }
 
   private static ParticipantSet participantSet(ContractSnapshot s) {
+    return participantSet(s.participants());
+  }
+
+  private static ParticipantSet participantSet(List<ChainParticipant> participants) {
     List<ParticipantId> ids = new ArrayList<>();
-    for (ChainParticipant p : s.participants()) {
+    for (ChainParticipant p : participants) {
       ids.add(ParticipantId.of(p.participantId()));
     }
     return ParticipantSet.of(ids);

@@ -116,6 +116,45 @@ public sealed interface SessionProposal {
   }
 
   /**
+   * Sent by an old participant before a reshare: the public side of the current key, which
+   * participants joining the set cannot get from the contract. A joiner accepts it once t+1 old
+   * participants sent the same bytes (node.md step 8).
+   *
+   * @param initiator the old participant sending it
+   * @param participants old and new participants together
+   * @param newEpoch the epoch the reshare leads to
+   * @param publicShares the encoded public key shares
+   */
+  record ReshareKey(ParticipantId initiator, ParticipantSet participants, long newEpoch, byte[] publicShares)
+      implements SessionProposal {
+    /** Validates. */
+    public ReshareKey {
+      if (publicShares.length > 64 * 1024) {
+        throw new IllegalArgumentException("public key shares too large");
+      }
+      publicShares = publicShares.clone();
+      checkMembers(initiator, participants);
+    }
+
+    @Override
+    public byte[] publicShares() {
+      return publicShares.clone();
+    }
+
+    @Override
+    public SessionId sessionId() {
+      return id("reshare-key", initiator, participants, newEpoch, new byte[0]);
+    }
+
+    @Override
+    public byte[] encode() {
+      ByteBuffer b = header((byte) 3, initiator, participants, 8 + 4 + publicShares.length);
+      b.putLong(newEpoch).putInt(publicShares.length).put(publicShares);
+      return b.array();
+    }
+  }
+
+  /**
    * Parses a proposal.
    *
    * @throws IllegalArgumentException if malformed
@@ -138,6 +177,14 @@ public sealed interface SessionProposal {
           switch (type) {
             case 1 -> new Presign(initiator, set, b.getLong(), take(b, 16));
             case 2 -> new Sign(initiator, set, take(b, 32), Hex.encode(take(b, 32)), Hex.encode(take(b, 32)), b.getInt(), Hex.encode(take(b, 32)));
+            case 3 -> {
+              long epoch = b.getLong();
+              int len = b.getInt();
+              if (len < 0 || len > b.remaining()) {
+                throw new IllegalArgumentException("reshare key length out of range");
+              }
+              yield new ReshareKey(initiator, set, epoch, take(b, len));
+            }
             default -> throw new IllegalArgumentException("unknown proposal type " + type);
           };
       if (b.hasRemaining()) {

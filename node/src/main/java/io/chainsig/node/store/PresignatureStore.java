@@ -54,6 +54,23 @@ public final class PresignatureStore {
     return store.get(key(AVAILABLE, id));
   }
 
+  /**
+   * Discards every available presignature (they embed the old key share after a reshare), marking
+   * each used so that it can never come back. Returns how many were discarded.
+   */
+  public synchronized int discardAll() {
+    List<byte[]> ids = availableIds();
+    List<WriteOp> ops = new java.util.ArrayList<>();
+    for (byte[] id : ids) {
+      ops.add(new WriteOp.Delete(key(AVAILABLE, id)));
+      ops.add(new WriteOp.Put(key(USED, id), new byte[] {1}));
+    }
+    if (!ops.isEmpty()) {
+      store.write(ops);
+    }
+    return ids.size();
+  }
+
   /** True if the presignature was taken at some point. */
   public boolean isUsed(byte[] id) {
     return store.get(key(USED, id)).isPresent();

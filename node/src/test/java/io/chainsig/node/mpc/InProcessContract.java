@@ -73,6 +73,15 @@ final class InProcessContract {
       }
 
       @Override
+      public void voteReshared(long newEpoch) throws ChainException {
+        try {
+          call(account, "vote_reshared", "{\"epoch_id\":" + newEpoch + "}", BigInteger.ZERO);
+        } catch (RuntimeException e) {
+          throw new ChainException("vote_reshared refused: " + e.getMessage(), e);
+        }
+      }
+
+      @Override
       public void votePk(int domainId, Secp256k1Point publicKey) throws ChainException {
         try {
           call(account, "vote_pk", new String(ContractCalls.votePkArgs(domainId, publicKey), StandardCharsets.UTF_8), BigInteger.ZERO);

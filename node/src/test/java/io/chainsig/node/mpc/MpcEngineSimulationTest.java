@@ -123,15 +123,23 @@ class MpcEngineSimulationTest {
     }
   }
 
-  private void initNetwork(int n, int threshold) {
+  private static String parameters(List<Integer> ids, int threshold) {
     StringBuilder parts = new StringBuilder();
-    for (int i = 1; i <= n; i++) {
-      nodes.put(i, new SimNode(i));
-      parts.append(i > 1 ? "," : "").append("[\"node").append(i).append(".test.near\",").append(i)
+    for (int i : ids) {
+      parts.append(parts.length() > 0 ? "," : "").append("[\"node").append(i).append(".test.near\",").append(i)
           .append(",{\"url\":\"127.0.0.1:").append(7000 + i).append("\",\"tls_public_key\":\"ed25519:11111111111111111111111111111111\"}]");
     }
+    return "{\"participants\":[" + parts + "],\"threshold\":" + threshold + "}";
+  }
+
+  private void initNetwork(int n, int threshold) {
+    List<Integer> ids = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      nodes.put(i, new SimNode(i));
+      ids.add(i);
+    }
     contract.call("signer.test.near", "init",
-        "{\"parameters\":{\"participants\":[" + parts + "],\"threshold\":" + threshold + "},\"domains\":[{\"id\":0,\"scheme\":\"Secp256k1\"}]}",
+        "{\"parameters\":" + parameters(ids, threshold) + ",\"domains\":[{\"id\":0,\"scheme\":\"Secp256k1\"}]}",
         BigInteger.ZERO);
     nodes.values().forEach(SimNode::start);
   }
@@ -158,6 +166,40 @@ class MpcEngineSimulationTest {
       assertThat(recovered).as("web3j recovers the derived key").isEqualTo(new BigInteger(1, derived.point().toXy()));
     }
     assertThat(answered).containsExactlyInAnyOrderElementsOf(asked.keySet());
+  }
+
+  @Test
+  void reshareFromFiveToSevenNodesKeepsTheKeyAndSigning() throws Exception {
+    initNetwork(5, 2);
+    await("key generation", () -> contract.view("state").contains("\"Running\""));
+    String key = contract.view("public_key");
+    Map<String, String[]> asked = new HashMap<>();
+    byte[] first = new byte[32];
+    random.nextBytes(first);
+    asked.put(sign("alice.test.near", "before", first), new String[] {"alice.test.near", "before"});
+    await("an answer before the reshare", () -> contract.answers.size() >= 1);
+
+    // Two nodes join; the threshold goes from 2 (t=1, 3 signers) to 3 (t=2, 5 signers).
+    nodes.put(6, new SimNode(6));
+    nodes.put(7, new SimNode(7));
+    nodes.get(6).start();
+    nodes.get(7).start();
+    String proposal = parameters(List.of(1, 2, 3, 4, 5, 6, 7), 3);
+    for (int i = 1; i <= 2; i++) {
+      contract.call("node" + i + ".test.near", "vote_new_parameters",
+          "{\"prospective_epoch_id\":1,\"proposal\":" + proposal + "}", BigInteger.ZERO);
+    }
+    assertThat(contract.view("state")).contains("\"Resharing\"");
+    await("the reshare", () -> contract.view("state").contains("\"Running\"") && contract.view("state").contains("\"epoch\":1"));
+    assertThat(contract.view("public_key")).isEqualTo(key);
+    for (int i = 0; i < 6; i++) {
+      byte[] payload = new byte[32];
+      random.nextBytes(payload);
+      asked.put(sign("bob.test.near", "after-" + i, payload), new String[] {"bob.test.near", "after-" + i});
+    }
+    await("answers after the reshare", () -> contract.answers.size() >= 7);
+    Thread.sleep(300);
+    assertAllAnsweredAndValid(asked);
   }
 
   @Test
