@@ -200,6 +200,18 @@ class DevnetIT {
     assertThat(JSON.readTree(out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow()).path("recovery_id").isInt()).isTrue();
   }
 
+  @Test
+  @Order(4)
+  void theDefaultDevnetKeepsSigningWithANodeKilled() throws Exception {
+    JsonNode node5 = devnet.path("nodes").get(4);
+    ProcessHandle.of(node5.path("pid").asLong()).ifPresent(ProcessHandle::destroyForcibly);
+    String out = run("sign", "--devnet", home.resolve("devnet.json").toString(), "--path", "node-5-down",
+        "--payload", "09".repeat(32), "--json");
+    JsonNode sig = JSON.readTree(out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+    assertThat(sig.path("public_key").asText()).startsWith("secp256k1:");
+    assertThat(run("devnet", "status", "--home", home.toString())).contains("DOWN");
+  }
+
   private static int freePort() throws Exception {
     try (var s = new java.net.ServerSocket(0)) {
       return s.getLocalPort();
