@@ -22,7 +22,16 @@ public final class LocalDerivedKeySigner implements PayloadSigner {
 
   /** A signer for the key derived from a root secret for (account, path). */
   public LocalDerivedKeySigner(Secp256k1Scalar rootSecret, NearAccountId account, String path) {
-    this.childSecret = rootSecret.add(DerivationTweak.of(account, path).secp256k1Scalar());
+    this(rootSecret.add(DerivationTweak.of(account, path).secp256k1Scalar()));
+  }
+
+  private LocalDerivedKeySigner(Secp256k1Scalar childSecret) {
+    this.childSecret = childSecret;
+  }
+
+  /** A signer for a plain secret key, with no derivation (for published test vectors). */
+  public static LocalDerivedKeySigner forSecret(Secp256k1Scalar secret) {
+    return new LocalDerivedKeySigner(secret);
   }
 
   @Override
