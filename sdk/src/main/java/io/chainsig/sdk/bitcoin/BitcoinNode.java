@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  * The Bitcoin Core RPC calls the adapter makes, typed. Outputs are found by script ({@code
  * scantxoutset} with a {@code raw(<hex>)} descriptor), so the node's address format never matters.
  */
-public final class BitcoinNode {
+public final class BitcoinNode implements AutoCloseable {
   private static final int COINBASE_MATURITY = 100;
 
   private final BitcoinRpcClient rpc;
@@ -81,6 +81,12 @@ public final class BitcoinNode {
   public OptionalLong confirmations(String txid, int vout) {
     JsonNode out = rpc.call("gettxout", txid, vout, true);
     return out.isNull() ? OptionalLong.empty() : OptionalLong.of(out.path("confirmations").asLong());
+  }
+
+  /** Closes the RPC client's connections. */
+  @Override
+  public void close() {
+    rpc.close();
   }
 
   /** An amount in coins (8 decimals) as satoshis, exactly. */

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * HTTP basic authentication. Numbers with a fraction are read as {@link java.math.BigDecimal} so
  * coin amounts stay exact.
  */
-public final class BitcoinRpcClient {
+public final class BitcoinRpcClient implements AutoCloseable {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -111,6 +111,15 @@ public final class BitcoinRpcClient {
       throw new RpcErrorException("the Bitcoin RPC answered " + method + " with HTTP " + response.statusCode() + " and no result");
     }
     return body.get("result");
+  }
+
+  /**
+   * Closes the HTTP connections. Bitcoin Core waits for open keep-alive connections when it shuts
+   * down, so close clients before stopping a node.
+   */
+  @Override
+  public void close() {
+    http.close();
   }
 
   private RpcUnreachableException unreachable(String method, Exception e) {

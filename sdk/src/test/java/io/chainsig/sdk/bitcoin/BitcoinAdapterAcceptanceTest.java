@@ -48,6 +48,9 @@ class BitcoinAdapterAcceptanceTest {
 
   @AfterAll
   void stopLitecoind() {
+    if (node != null) {
+      node.close();
+    }
     if (litecoind != null) {
       litecoind.close();
     }
@@ -204,23 +207,25 @@ class BitcoinAdapterAcceptanceTest {
   @Test
   void anUnreachableRpcIsReportedAndNothingIsSigned() {
     CountingSigner signer = new CountingSigner(TestKeys.signer("bitcoin-offline"));
-    BitcoinNode offline = new BitcoinNode(new BitcoinRpcClient(
-        BitcoinRpcEndpoint.parse("http://user:secret-password@127.0.0.1:" + FreePort.next()), Duration.ofSeconds(5)));
-    BitcoinAdapter adapter = new BitcoinAdapter(offline, LitecoindNode.HRP, TestKeys.derivedKey("bitcoin-offline"), signer);
-    assertThatThrownBy(() -> adapter.send(BitcoinTransfer.to(litecoind.newWalletAddress(), LitecoindNode.HRP, 10_000, FEE_RATE)))
-        .isInstanceOf(RpcUnreachableException.class)
-        .hasMessageContaining("cannot reach the Bitcoin RPC at http://127.0.0.1:")
-        .hasMessageNotContaining("secret-password");
+    try (BitcoinNode offline = new BitcoinNode(new BitcoinRpcClient(
+        BitcoinRpcEndpoint.parse("http://user:secret-password@127.0.0.1:" + FreePort.next()), Duration.ofSeconds(5)))) {
+      BitcoinAdapter adapter = new BitcoinAdapter(offline, LitecoindNode.HRP, TestKeys.derivedKey("bitcoin-offline"), signer);
+      assertThatThrownBy(() -> adapter.send(BitcoinTransfer.to(litecoind.newWalletAddress(), LitecoindNode.HRP, 10_000, FEE_RATE)))
+          .isInstanceOf(RpcUnreachableException.class)
+          .hasMessageContaining("cannot reach the Bitcoin RPC at http://127.0.0.1:")
+          .hasMessageNotContaining("secret-password");
+    }
     assertThat(signer.calls()).isZero();
   }
 
   @Test
   void wrongCredentialsAreReportedWithoutThePassword() {
     String url = litecoind.urlWithCredentials().replaceFirst(":[0-9a-f]{32}@", ":wrong-password@");
-    BitcoinNode wrong = new BitcoinNode(new BitcoinRpcClient(BitcoinRpcEndpoint.parse(url), Duration.ofSeconds(5)));
-    assertThatThrownBy(() -> wrong.unspentOutputs(new byte[22]))
-        .isInstanceOf(RpcErrorException.class)
-        .hasMessageContaining("refused the credentials")
-        .hasMessageNotContaining("wrong-password");
+    try (BitcoinNode wrong = new BitcoinNode(new BitcoinRpcClient(BitcoinRpcEndpoint.parse(url), Duration.ofSeconds(5)))) {
+      assertThatThrownBy(() -> wrong.unspentOutputs(new byte[22]))
+          .isInstanceOf(RpcErrorException.class)
+          .hasMessageContaining("refused the credentials")
+          .hasMessageNotContaining("wrong-password");
+    }
   }
 }

@@ -90,6 +90,7 @@ public final class AnvilNode implements AutoCloseable {
 
   @Override
   public void close() {
+    rpc.close();
     process.close();
     TempDirs.deleteRecursively(dir);
   }

@@ -58,7 +58,7 @@ public final class LitecoindNode implements AutoCloseable {
     LocalProcess p = LocalProcess.start(List.of(binary.toString(), "-regtest", "-server",
         "-datadir=" + dir, "-rpcport=" + rpcPort, "-port=" + p2pPort, "-rpcbind=127.0.0.1",
         "-rpcallowip=127.0.0.1", "-listen=0", "-dnsseed=0", "-discover=0", "-fallbackfee=0.0001",
-        "-rpcuser=chainsig", "-rpcpassword=" + password, "-printtoconsole=1"), dir.resolve("litecoind.log"));
+        "-keypool=1", "-rpcuser=chainsig", "-rpcpassword=" + password, "-printtoconsole=1"), dir.resolve("litecoind.log"));
     BitcoinRpcEndpoint endpoint = new BitcoinRpcEndpoint(URI.create("http://127.0.0.1:" + rpcPort), "chainsig", password);
     LitecoindNode node = new LitecoindNode(p, dir, endpoint);
     try {
@@ -141,10 +141,14 @@ public final class LitecoindNode implements AutoCloseable {
   public void close() {
     try {
       rpc.call("stop");
-      process.stop(10_000);
     } catch (RuntimeException e) {
-      process.close();
+      // already stopped or unreachable: the process is ended below either way
     }
+    if (wallet != null) {
+      wallet.close();
+    }
+    rpc.close();
+    process.stop(10_000);
     TempDirs.deleteRecursively(dir);
   }
 }
