@@ -60,6 +60,20 @@ class BitcoinAdapterAcceptanceTest {
     return new BitcoinAdapter(node, LitecoindNode.HRP, TestKeys.derivedKey(path), signer);
   }
 
+  /** An adapter whose derived script holds one confirmed output of {@code coins}; the mempool is empty. */
+  private BitcoinAdapter fundedAdapter(String path, CountingSigner signer, String coins) {
+    BitcoinAdapter adapter = adapterFor(path, signer);
+    litecoind.fund(adapter.scriptPubKey(), new BigDecimal(coins));
+    litecoind.mine(1);
+    assertThat(litecoind.mempool()).isEmpty();
+    return adapter;
+  }
+
+  /** A transfer to a fresh address of the node's wallet. */
+  private BitcoinTransfer toWallet(long amountSat) {
+    return BitcoinTransfer.to(litecoind.newWalletAddress(), LitecoindNode.HRP, amountSat, FEE_RATE);
+  }
+
   private static long sat(String coins) {
     return new BigDecimal(coins).movePointRight(8).longValueExact();
   }
@@ -131,19 +145,16 @@ class BitcoinAdapterAcceptanceTest {
   void insufficientFundsIsReportedBeforeAnySignatureAndNothingIsSent() {
     String path = "bitcoin-poor";
     CountingSigner signer = new CountingSigner(TestKeys.signer(path));
-    BitcoinAdapter adapter = adapterFor(path, signer);
-    litecoind.fund(adapter.scriptPubKey(), new BigDecimal("0.001"));
-    litecoind.mine(1);
-    List<String> mempoolBefore = litecoind.mempool();
+    BitcoinAdapter adapter = fundedAdapter(path, signer, "0.001");
 
-    assertThatThrownBy(() -> adapter.send(BitcoinTransfer.to(litecoind.newWalletAddress(), LitecoindNode.HRP, sat("0.01"), FEE_RATE)))
+    assertThatThrownBy(() -> adapter.send(toWallet(sat("0.01"))))
         .isInstanceOf(InsufficientFundsException.class)
         .hasMessageContaining("insufficient funds");
-    assertThatThrownBy(() -> adapter.send(BitcoinTransfer.to(litecoind.newWalletAddress(), LitecoindNode.HRP, sat("0.001"), FEE_RATE)))
+    assertThatThrownBy(() -> adapter.send(toWallet(sat("0.001"))))
         .as("the whole balance leaves nothing for the fee")
         .isInstanceOf(InsufficientFundsException.class);
     assertThat(signer.calls()).isZero();
-    assertThat(litecoind.mempool()).isEqualTo(mempoolBefore);
+    assertThat(litecoind.mempool()).as("nothing sent").isEmpty();
     assertThat(adapter.balanceSat()).isEqualTo(sat("0.001"));
   }
 
@@ -165,15 +176,12 @@ class BitcoinAdapterAcceptanceTest {
     CountingSigner signer = new CountingSigner(payload -> {
       throw new SignatureRefusedException("the network refused the payload");
     });
-    BitcoinAdapter adapter = adapterFor(path, signer);
-    litecoind.fund(adapter.scriptPubKey(), new BigDecimal("0.5"));
-    litecoind.mine(1);
-    List<String> mempoolBefore = litecoind.mempool();
-    assertThatThrownBy(() -> adapter.send(BitcoinTransfer.to(litecoind.newWalletAddress(), LitecoindNode.HRP, sat("0.1"), FEE_RATE)))
+    BitcoinAdapter adapter = fundedAdapter(path, signer, "0.5");
+    assertThatThrownBy(() -> adapter.send(toWallet(sat("0.1"))))
         .isInstanceOf(SignatureRefusedException.class)
         .hasMessageContaining("refused");
     assertThat(signer.calls()).isEqualTo(1);
-    assertThat(litecoind.mempool()).isEqualTo(mempoolBefore);
+    assertThat(litecoind.mempool()).as("nothing sent").isEmpty();
     assertThat(adapter.balanceSat()).isEqualTo(sat("0.5"));
   }
 
@@ -181,27 +189,21 @@ class BitcoinAdapterAcceptanceTest {
   void aSignatureUnderAnotherKeyIsNeverAttachedOrSent() {
     String path = "bitcoin-wrong-key";
     LocalDerivedKeySigner impostor = new LocalDerivedKeySigner(TestKeys.ROOT_SECRET.add(Secp256k1Scalar.ONE), TestKeys.ACCOUNT, path);
-    BitcoinAdapter adapter = adapterFor(path, new CountingSigner(impostor));
-    litecoind.fund(adapter.scriptPubKey(), new BigDecimal("0.5"));
-    litecoind.mine(1);
-    List<String> mempoolBefore = litecoind.mempool();
-    assertThatThrownBy(() -> adapter.send(BitcoinTransfer.to(litecoind.newWalletAddress(), LitecoindNode.HRP, sat("0.1"), FEE_RATE)))
+    BitcoinAdapter adapter = fundedAdapter(path, new CountingSigner(impostor), "0.5");
+    assertThatThrownBy(() -> adapter.send(toWallet(sat("0.1"))))
         .isInstanceOf(InvalidSignatureException.class)
         .hasMessageContaining("does not verify under the derived key");
-    assertThat(litecoind.mempool()).isEqualTo(mempoolBefore);
+    assertThat(litecoind.mempool()).as("nothing sent").isEmpty();
   }
 
   @Test
   void aTransactionTheNodeWouldRefuseIsNotBroadcast() {
     String path = "bitcoin-dust";
-    BitcoinAdapter adapter = adapterFor(path, new CountingSigner(TestKeys.signer(path)));
-    litecoind.fund(adapter.scriptPubKey(), new BigDecimal("0.5"));
-    litecoind.mine(1);
-    List<String> mempoolBefore = litecoind.mempool();
-    assertThatThrownBy(() -> adapter.send(BitcoinTransfer.to(litecoind.newWalletAddress(), LitecoindNode.HRP, 100, FEE_RATE)))
+    BitcoinAdapter adapter = fundedAdapter(path, new CountingSigner(TestKeys.signer(path)), "0.5");
+    assertThatThrownBy(() -> adapter.send(toWallet(100)))
         .isInstanceOf(TransactionRejectedException.class)
         .hasMessageContaining("dust");
-    assertThat(litecoind.mempool()).isEqualTo(mempoolBefore);
+    assertThat(litecoind.mempool()).as("nothing sent").isEmpty();
   }
 
   @Test
@@ -210,7 +212,7 @@ class BitcoinAdapterAcceptanceTest {
     try (BitcoinNode offline = new BitcoinNode(new BitcoinRpcClient(
         BitcoinRpcEndpoint.parse("http://user:secret-password@127.0.0.1:" + FreePort.next()), Duration.ofSeconds(5)))) {
       BitcoinAdapter adapter = new BitcoinAdapter(offline, LitecoindNode.HRP, TestKeys.derivedKey("bitcoin-offline"), signer);
-      assertThatThrownBy(() -> adapter.send(BitcoinTransfer.to(litecoind.newWalletAddress(), LitecoindNode.HRP, 10_000, FEE_RATE)))
+      assertThatThrownBy(() -> adapter.send(toWallet(10_000)))
           .isInstanceOf(RpcUnreachableException.class)
           .hasMessageContaining("cannot reach the Bitcoin RPC at http://127.0.0.1:")
           .hasMessageNotContaining("secret-password");

@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -52,18 +51,11 @@ public final class AnvilNode implements AutoCloseable {
   }
 
   private void awaitReady() {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (true) {
-      try {
-        rpc.call("eth_chainId");
-        return;
-      } catch (RpcUnreachableException e) {
-        if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-          close();
-          throw new IllegalStateException("anvil did not start:\n" + process.logTail(), e);
-        }
-        Sleep.millis(100);
-      }
+    try {
+      process.awaitReady("anvil", 30, () -> rpc.call("eth_chainId"), e -> e instanceof RpcUnreachableException);
+    } catch (IllegalStateException e) {
+      close();
+      throw e;
     }
   }
 

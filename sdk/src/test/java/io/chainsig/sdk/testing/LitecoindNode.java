@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,6 +29,9 @@ public final class LitecoindNode implements AutoCloseable {
   private static final Path WRAPPER = Path.of("/usr/bin/litecoind");
   // The Debian wrapper writes ~/.litecoin/litecoin.conf; the daemon it execs does not need it.
   private static final Path DAEMON = Path.of("/usr/lib/litecoin/litecoind");
+
+  // Bitcoin Core's RPC_IN_WARMUP: the node is up but still loading.
+  private static final int RPC_IN_WARMUP = -28;
 
   private final LocalProcess process;
   private final Path dir;
@@ -75,19 +77,9 @@ public final class LitecoindNode implements AutoCloseable {
   }
 
   private void awaitReady() {
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (true) {
-      try {
-        rpc.call("getblockchaininfo");
-        return;
-      } catch (RpcUnreachableException | RpcErrorException e) {
-        boolean warmingUp = e instanceof RpcUnreachableException || ((RpcErrorException) e).code() == -28;
-        if (!warmingUp || !process.isAlive() || Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("litecoind did not start:\n" + process.logTail(), e);
-        }
-        Sleep.millis(100);
-      }
-    }
+    process.awaitReady("litecoind", 60, () -> rpc.call("getblockchaininfo"),
+        e -> e instanceof RpcUnreachableException
+            || (e instanceof RpcErrorException r && r.code() == RPC_IN_WARMUP));
   }
 
   /** The node's RPC endpoint (with the user and password). */

@@ -51,8 +51,24 @@ final class LocalProcess implements AutoCloseable {
     }
   }
 
-  boolean isAlive() {
-    return process.isAlive();
+  /**
+   * Polls {@code probe} until it succeeds. Failures it reports as "not yet" (by {@code notYet})
+   * are retried while the process lives, for up to {@code seconds}; anything else, a dead process
+   * or the time running out fails with the log's tail.
+   */
+  void awaitReady(String what, int seconds, Runnable probe, java.util.function.Predicate<RuntimeException> notYet) {
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(seconds);
+    while (true) {
+      try {
+        probe.run();
+        return;
+      } catch (RuntimeException e) {
+        if (!notYet.test(e) || !process.isAlive() || java.time.Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException(what + " did not start:\n" + logTail(), e);
+        }
+        Sleep.millis(100);
+      }
+    }
   }
 
   /** The last lines of the log, for failure messages. */
