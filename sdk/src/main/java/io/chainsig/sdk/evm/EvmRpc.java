@@ -30,7 +30,8 @@ public final class EvmRpc implements AutoCloseable {
 
   /** A client for a node's HTTP JSON-RPC endpoint. */
   public EvmRpc(URI url) {
-    if (url == null || url.getHost() == null || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
+    if (url == null || url.getHost() == null || url.getScheme() == null
+        || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
       throw new IllegalArgumentException("EVM RPC URL must be http(s)://host[:port][/path]");
     }
     this.shownUrl = url.getScheme() + "://" + url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "");
