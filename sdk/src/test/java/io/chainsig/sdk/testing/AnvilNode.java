@@ -2,7 +2,6 @@ package io.chainsig.sdk.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chainsig.derivation.address.EvmAddress;
-import io.chainsig.sdk.RpcUnreachableException;
 import io.chainsig.sdk.bitcoin.BitcoinRpcClient;
 import io.chainsig.sdk.bitcoin.BitcoinRpcEndpoint;
 import java.math.BigInteger;
@@ -41,6 +40,10 @@ public final class AnvilNode implements AutoCloseable {
   /** Starts anvil and waits until it answers. */
   public static AnvilNode start() {
     Path binary = LocalProcess.requireBinary(BINARY, "anvil (npm package @foundry-rs/anvil-linux-amd64)");
+    return LocalProcess.startWithRetries(() -> startOnce(binary));
+  }
+
+  private static AnvilNode startOnce(Path binary) {
     Path dir = TempDirs.create("chainsig-anvil-");
     int port = LocalProcess.freePort();
     LocalProcess p = LocalProcess.start(List.of(binary.toString(), "--host", "127.0.0.1", "--port",
@@ -52,8 +55,8 @@ public final class AnvilNode implements AutoCloseable {
 
   private void awaitReady() {
     try {
-      process.awaitReady("anvil", 30, () -> rpc.call("eth_chainId"), e -> e instanceof RpcUnreachableException);
-    } catch (IllegalStateException e) {
+      process.awaitReady("anvil", 30, () -> rpc.call("eth_chainId"));
+    } catch (RuntimeException e) {
       close();
       throw e;
     }
@@ -69,10 +72,24 @@ public final class AnvilNode implements AutoCloseable {
     return rpc.call(method, params);
   }
 
-  /** Sends wei from the unlocked dev account with {@code eth_sendTransaction}; returns the hash. */
+  /**
+   * Sends wei from the unlocked dev account with {@code eth_sendTransaction} and waits until it is
+   * mined (anvil mines each transaction, but may answer before the block exists); returns the hash.
+   */
   public String fund(EvmAddress to, BigInteger wei) {
-    return call("eth_sendTransaction",
+    String hash = call("eth_sendTransaction",
         Map.of("from", DEV_ACCOUNT, "to", to.toChecksumString(), "value", "0x" + wei.toString(16))).asText();
+    for (int i = 0; i < 100; i++) {
+      JsonNode receipt = call("eth_getTransactionReceipt", hash);
+      if (!receipt.isNull()) {
+        if (!"0x1".equals(receipt.path("status").asText())) {
+          throw new IllegalStateException("funding transaction " + hash + " failed: " + receipt);
+        }
+        return hash;
+      }
+      Sleep.millis(50);
+    }
+    throw new IllegalStateException("funding transaction " + hash + " was not mined within 5 s");
   }
 
   /** {@code eth_getBalance} at the latest block. */

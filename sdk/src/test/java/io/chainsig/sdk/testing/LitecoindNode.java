@@ -2,8 +2,6 @@ package io.chainsig.sdk.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chainsig.derivation.address.SegwitAddress;
-import io.chainsig.sdk.RpcErrorException;
-import io.chainsig.sdk.RpcUnreachableException;
 import io.chainsig.sdk.bitcoin.BitcoinRpcClient;
 import io.chainsig.sdk.bitcoin.BitcoinRpcEndpoint;
 import java.math.BigDecimal;
@@ -30,9 +28,6 @@ public final class LitecoindNode implements AutoCloseable {
   // The Debian wrapper writes ~/.litecoin/litecoin.conf; the daemon it execs does not need it.
   private static final Path DAEMON = Path.of("/usr/lib/litecoin/litecoind");
 
-  // Bitcoin Core's RPC_IN_WARMUP: the node is up but still loading.
-  private static final int RPC_IN_WARMUP = -28;
-
   private final LocalProcess process;
   private final Path dir;
   private final BitcoinRpcEndpoint endpoint;
@@ -51,6 +46,10 @@ public final class LitecoindNode implements AutoCloseable {
   public static LitecoindNode start() {
     LocalProcess.requireBinary(WRAPPER, "litecoind (Debian package litecoind)");
     Path binary = Files.isExecutable(DAEMON) ? DAEMON : WRAPPER;
+    return LocalProcess.startWithRetries(() -> startOnce(binary));
+  }
+
+  private static LitecoindNode startOnce(Path binary) {
     Path dir = TempDirs.create("chainsig-litecoind-");
     int rpcPort = LocalProcess.freePort();
     int p2pPort = LocalProcess.freePort();
@@ -77,9 +76,7 @@ public final class LitecoindNode implements AutoCloseable {
   }
 
   private void awaitReady() {
-    process.awaitReady("litecoind", 60, () -> rpc.call("getblockchaininfo"),
-        e -> e instanceof RpcUnreachableException
-            || (e instanceof RpcErrorException r && r.code() == RPC_IN_WARMUP));
+    process.awaitReady("litecoind", 60, () -> rpc.call("getblockchaininfo"));
   }
 
   /** The node's RPC endpoint (with the user and password). */

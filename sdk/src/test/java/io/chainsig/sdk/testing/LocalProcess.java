@@ -33,6 +33,29 @@ final class LocalProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a node, trying again on fresh ports when it does not come up: a port found free can be
+   * taken by another process before the node binds it.
+   */
+  static <T> T startWithRetries(java.util.function.Supplier<T> startOnce) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce.get();
+      } catch (NodeDidNotStartException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** A node process that died or did not answer in time. */
+  static final class NodeDidNotStartException extends IllegalStateException {
+    NodeDidNotStartException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /** An executable file, or an error telling how to install it. */
   static Path requireBinary(Path path, String what) {
     if (!Files.isRegularFile(path) || !Files.isExecutable(path)) {
@@ -52,19 +75,19 @@ final class LocalProcess implements AutoCloseable {
   }
 
   /**
-   * Polls {@code probe} until it succeeds. Failures it reports as "not yet" (by {@code notYet})
-   * are retried while the process lives, for up to {@code seconds}; anything else, a dead process
-   * or the time running out fails with the log's tail.
+   * Polls {@code probe} until it succeeds, retrying the SDK's RPC errors (unreachable, warming up,
+   * half-started servers) while the process lives, for up to {@code seconds}; a dead process or the
+   * time running out fails with the log's tail.
    */
-  void awaitReady(String what, int seconds, Runnable probe, java.util.function.Predicate<RuntimeException> notYet) {
+  void awaitReady(String what, int seconds, Runnable probe) {
     java.time.Instant deadline = java.time.Instant.now().plusSeconds(seconds);
     while (true) {
       try {
         probe.run();
         return;
       } catch (RuntimeException e) {
-        if (!notYet.test(e) || !process.isAlive() || java.time.Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException(what + " did not start:\n" + logTail(), e);
+        if (!(e instanceof io.chainsig.sdk.ChainsigSdkException) || !process.isAlive() || java.time.Instant.now().isAfter(deadline)) {
+          throw new NodeDidNotStartException(what + " did not start:\n" + logTail(), e);
         }
         Sleep.millis(100);
       }
