@@ -10,9 +10,9 @@ import io.chainsig.derivation.KeyDerivation;
 import io.chainsig.derivation.NearAccountId;
 import io.chainsig.derivation.NearPublicKey;
 import io.chainsig.derivation.Secp256k1PublicKey;
-import io.chainsig.node.chain.NearRpcClient;
-import io.chainsig.node.chain.NearTransactionSender;
-import io.chainsig.node.config.NearKeyFile;
+import io.chainsig.near.rpc.NearRpcClient;
+import io.chainsig.near.rpc.NearTransactionSender;
+import io.chainsig.near.NearKeyFile;
 import io.chainsig.tss.ecdsa.EcdsaSignature;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -118,7 +118,7 @@ public final class SignCommand implements Callable<Integer> {
     JsonNode outcome;
     try {
       outcome = sender.functionCall(contract, "sign", args.toString(), BigInteger.ONE);
-    } catch (io.chainsig.node.chain.ChainException e) {
+    } catch (io.chainsig.near.rpc.ChainException e) {
       throw new CliException("sign failed: " + e.getMessage());
     }
     JsonNode resp = JSON.readTree(NearTransactionSender.successValue(outcome));

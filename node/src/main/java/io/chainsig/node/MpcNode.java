@@ -1,13 +1,13 @@
 package io.chainsig.node;
 
-import io.chainsig.node.chain.ChainException;
+import io.chainsig.near.rpc.ChainException;
 import io.chainsig.node.chain.ChainParticipant;
 import io.chainsig.node.chain.ContractGateway;
 import io.chainsig.node.chain.ContractSnapshot;
-import io.chainsig.node.chain.NearRpcClient;
-import io.chainsig.node.chain.NearTransactionSender;
+import io.chainsig.near.rpc.NearRpcClient;
+import io.chainsig.near.rpc.NearTransactionSender;
 import io.chainsig.node.chain.RpcContractGateway;
-import io.chainsig.node.config.NearKeyFile;
+import io.chainsig.near.NearKeyFile;
 import io.chainsig.node.config.NodeConfig;
 import io.chainsig.node.config.NodeHome;
 import io.chainsig.node.http.NodeHttpServer;

@@ -1,5 +1,6 @@
 package io.chainsig.node.chain;
 
+import io.chainsig.near.rpc.ChainException;
 import io.chainsig.crypto.Secp256k1Point;
 import io.chainsig.tss.ecdsa.EcdsaSignature;
 

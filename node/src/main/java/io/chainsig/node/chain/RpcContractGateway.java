@@ -1,5 +1,8 @@
 package io.chainsig.node.chain;
 
+import io.chainsig.near.rpc.NearRpcClient;
+import io.chainsig.near.rpc.NearTransactionSender;
+import io.chainsig.near.rpc.ChainException;
 import io.chainsig.crypto.Secp256k1Point;
 import io.chainsig.tss.ecdsa.EcdsaSignature;
 import java.math.BigInteger;

@@ -1,5 +1,6 @@
 package io.chainsig.node.config;
 
+import io.chainsig.near.NearKeyFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.chainsig.crypto.encoding.Base58;

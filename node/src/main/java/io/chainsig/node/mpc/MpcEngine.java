@@ -5,7 +5,7 @@ import io.chainsig.crypto.Secp256k1Point;
 import io.chainsig.crypto.Secp256k1Scalar;
 import io.chainsig.crypto.encoding.Hex;
 import io.chainsig.crypto.group.Secp256k1Group;
-import io.chainsig.node.chain.ChainException;
+import io.chainsig.near.rpc.ChainException;
 import io.chainsig.node.chain.ChainParticipant;
 import io.chainsig.node.chain.ContractGateway;
 import io.chainsig.node.chain.ContractPhase;

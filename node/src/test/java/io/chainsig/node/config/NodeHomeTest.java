@@ -1,5 +1,6 @@
 package io.chainsig.node.config;
 
+import io.chainsig.near.NearKeyFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -9,7 +9,7 @@ import io.chainsig.contract.SignerContractAbi;
 import io.chainsig.crypto.Secp256k1Point;
 import io.chainsig.crypto.encoding.Hex;
 import io.chainsig.derivation.NearAccountId;
-import io.chainsig.node.chain.ChainException;
+import io.chainsig.near.rpc.ChainException;
 import io.chainsig.node.chain.ContractCalls;
 import io.chainsig.node.chain.ContractGateway;
 import io.chainsig.node.chain.ContractSnapshot;

@@ -13,10 +13,10 @@ import io.chainsig.sandbox.state.TxExecution;
 import io.chainsig.sandbox.state.TxExecutor;
 import io.chainsig.sandbox.state.WorldState;
 import io.chainsig.sandbox.store.KeyValueStore;
-import io.chainsig.sandbox.tx.AccessKey;
-import io.chainsig.sandbox.tx.AccessKeyPermission;
-import io.chainsig.sandbox.tx.Action;
-import io.chainsig.sandbox.tx.SignedTransaction;
+import io.chainsig.near.tx.AccessKey;
+import io.chainsig.near.tx.AccessKeyPermission;
+import io.chainsig.near.tx.Action;
+import io.chainsig.near.tx.SignedTransaction;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -214,7 +214,7 @@ public final class Chain {
   }
 
   private static String signerOf(TxRecord t) {
-    return io.chainsig.sandbox.tx.TransactionCodec
+    return io.chainsig.near.tx.TransactionCodec
         .decodeSigned(Base64.getDecoder().decode(t.signedTxBase64())).transaction().signerId();
   }
 

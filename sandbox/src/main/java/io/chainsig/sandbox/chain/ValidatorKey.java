@@ -2,7 +2,7 @@ package io.chainsig.sandbox.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chainsig.crypto.encoding.Base58;
-import io.chainsig.sandbox.tx.Ed25519Signatures;
+import io.chainsig.near.tx.Ed25519Signatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import io.chainsig.sandbox.chain.Chain;
 import io.chainsig.sandbox.chain.ChainCodec;
 import io.chainsig.sandbox.state.AccountRecord;
 import io.chainsig.sandbox.state.BuiltinContracts;
-import io.chainsig.sandbox.tx.AccessKey;
+import io.chainsig.near.tx.AccessKey;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;

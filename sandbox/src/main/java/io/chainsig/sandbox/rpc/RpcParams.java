@@ -1,9 +1,9 @@
 package io.chainsig.sandbox.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chainsig.sandbox.borsh.BorshException;
-import io.chainsig.sandbox.tx.SignedTransaction;
-import io.chainsig.sandbox.tx.TransactionCodec;
+import io.chainsig.near.borsh.BorshException;
+import io.chainsig.near.tx.SignedTransaction;
+import io.chainsig.near.tx.TransactionCodec;
 import java.util.Base64;
 
 /** Reading JSON-RPC params: positional or named fields, and base64 borsh transactions. */

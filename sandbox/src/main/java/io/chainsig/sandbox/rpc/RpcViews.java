@@ -10,9 +10,9 @@ import io.chainsig.sandbox.chain.Chain;
 import io.chainsig.sandbox.chain.ChainCodec;
 import io.chainsig.sandbox.chain.TxRecord;
 import io.chainsig.sandbox.state.Fees;
-import io.chainsig.sandbox.tx.Action;
-import io.chainsig.sandbox.tx.SignedTransaction;
-import io.chainsig.sandbox.tx.Transaction;
+import io.chainsig.near.tx.Action;
+import io.chainsig.near.tx.SignedTransaction;
+import io.chainsig.near.tx.Transaction;
 import java.util.Base64;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.chainsig.sandbox.state;
 
-import io.chainsig.sandbox.tx.AccessKey;
+import io.chainsig.near.tx.AccessKey;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.TreeMap;

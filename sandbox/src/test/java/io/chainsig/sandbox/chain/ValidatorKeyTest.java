@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chainsig.crypto.encoding.Base58;
-import io.chainsig.sandbox.tx.Ed25519Signatures;
+import io.chainsig.near.tx.Ed25519Signatures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;

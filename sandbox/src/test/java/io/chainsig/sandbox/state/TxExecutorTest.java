@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chainsig.sandbox.chain.ChainFixture;
 import io.chainsig.sandbox.chain.TxRecord;
 import io.chainsig.sandbox.chain.ValidatorKey;
-import io.chainsig.sandbox.tx.AccessKey;
-import io.chainsig.sandbox.tx.AccessKeyPermission;
-import io.chainsig.sandbox.tx.Action;
-import io.chainsig.sandbox.tx.SignedTransaction;
+import io.chainsig.near.tx.AccessKey;
+import io.chainsig.near.tx.AccessKeyPermission;
+import io.chainsig.near.tx.Action;
+import io.chainsig.near.tx.SignedTransaction;
 import java.math.BigInteger;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -75,11 +75,11 @@ class TxExecutorTest {
   void unknownBlockHashIsExpired() {
     ValidatorKey alice = f.createAccount("alice.test.near");
     var t = f.tx(alice, "test.near", new Action.Transfer(BigInteger.ONE)).transaction();
-    var stale = new io.chainsig.sandbox.tx.Transaction(t.signerId(), t.publicKey(), t.nonce(), t.receiverId(),
+    var stale = new io.chainsig.near.tx.Transaction(t.signerId(), t.publicKey(), t.nonce(), t.receiverId(),
         new byte[32], t.actions());
-    byte[] sig = alice.sign(io.chainsig.crypto.Hashes.sha256(io.chainsig.sandbox.tx.TransactionCodec.encode(stale)));
-    refused(() -> f.submit(io.chainsig.sandbox.tx.TransactionCodec.decodeSigned(
-        io.chainsig.sandbox.tx.TransactionCodec.encodeSigned(stale, sig))), "\"Expired\"");
+    byte[] sig = alice.sign(io.chainsig.crypto.Hashes.sha256(io.chainsig.near.tx.TransactionCodec.encode(stale)));
+    refused(() -> f.submit(io.chainsig.near.tx.TransactionCodec.decodeSigned(
+        io.chainsig.near.tx.TransactionCodec.encodeSigned(stale, sig))), "\"Expired\"");
   }
 
   @Test

@@ -1,10 +1,10 @@
-package io.chainsig.sandbox.tx;
+package io.chainsig.near.tx;
 
 import io.chainsig.crypto.encoding.Base58;
 import io.chainsig.crypto.encoding.InvalidEncodingException;
-import io.chainsig.sandbox.borsh.BorshException;
-import io.chainsig.sandbox.borsh.BorshReader;
-import io.chainsig.sandbox.borsh.BorshWriter;
+import io.chainsig.near.borsh.BorshException;
+import io.chainsig.near.borsh.BorshReader;
+import io.chainsig.near.borsh.BorshWriter;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.chainsig.sandbox.tx;
+package io.chainsig.near.tx;
 
 import java.math.BigInteger;
 
@@ -12,7 +12,7 @@ public sealed interface Action {
 
   /**
    * Tag 1: deploy code. The sandbox hosts only its built-in signer contract: the code must be the
-   * marker bytes {@link io.chainsig.sandbox.state.BuiltinContracts#SIGNER_MARKER}.
+   * marker bytes {@code chainsig:signer-contract:v1} (see the sandbox's BuiltinContracts).
    *
    * @param code the code bytes
    */

@@ -1,4 +1,4 @@
-package io.chainsig.sandbox.tx;
+package io.chainsig.near.tx;
 
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;

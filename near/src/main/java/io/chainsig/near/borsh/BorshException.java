@@ -1,4 +1,4 @@
-package io.chainsig.sandbox.borsh;
+package io.chainsig.near.borsh;
 
 /** Bytes that are not valid borsh for the expected type. */
 public final class BorshException extends RuntimeException {

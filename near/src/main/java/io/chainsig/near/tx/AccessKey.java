@@ -1,4 +1,4 @@
-package io.chainsig.sandbox.tx;
+package io.chainsig.near.tx;
 
 /**
  * An access key's nonce and permission.

@@ -1,4 +1,4 @@
-package io.chainsig.node.chain;
+package io.chainsig.near.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

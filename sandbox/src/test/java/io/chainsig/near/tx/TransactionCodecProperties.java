@@ -1,4 +1,4 @@
-package io.chainsig.sandbox.tx;
+package io.chainsig.near.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -6,7 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.chainsig.crypto.Hashes;
-import io.chainsig.sandbox.borsh.BorshException;
+import io.chainsig.near.borsh.BorshException;
 import io.chainsig.sandbox.chain.ChainFixture;
 import io.chainsig.sandbox.chain.ValidatorKey;
 import java.math.BigInteger;

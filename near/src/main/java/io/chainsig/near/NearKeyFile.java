@@ -1,4 +1,4 @@
-package io.chainsig.node.config;
+package io.chainsig.near;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.chainsig.crypto.encoding.Base58;

@@ -1,4 +1,4 @@
-package io.chainsig.sandbox.borsh;
+package io.chainsig.near.borsh;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package io.chainsig.sandbox.tx;
+package io.chainsig.near.tx;
 
 import java.util.List;
 

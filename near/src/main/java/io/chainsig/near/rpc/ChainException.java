@@ -1,4 +1,4 @@
-package io.chainsig.node.chain;
+package io.chainsig.near.rpc;
 
 /** Reading from or writing to the chain failed (unreachable RPC, refused transaction, bad answer). */
 public final class ChainException extends Exception {

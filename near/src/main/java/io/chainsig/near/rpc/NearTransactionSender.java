@@ -1,11 +1,11 @@
-package io.chainsig.node.chain;
+package io.chainsig.near.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chainsig.crypto.Hashes;
-import io.chainsig.sandbox.tx.Action;
-import io.chainsig.sandbox.tx.Ed25519Signatures;
-import io.chainsig.sandbox.tx.Transaction;
-import io.chainsig.sandbox.tx.TransactionCodec;
+import io.chainsig.near.tx.Action;
+import io.chainsig.near.tx.Ed25519Signatures;
+import io.chainsig.near.tx.Transaction;
+import io.chainsig.near.tx.TransactionCodec;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,10 +1,10 @@
-package io.chainsig.sandbox.tx;
+package io.chainsig.near.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chainsig.crypto.Hashes;
-import io.chainsig.sandbox.borsh.BorshException;
+import io.chainsig.near.borsh.BorshException;
 import io.chainsig.sandbox.chain.ChainFixture;
 import io.chainsig.sandbox.chain.ValidatorKey;
 import java.math.BigInteger;

@@ -1,2 +1,2 @@
 /** Borsh, the binary encoding of NEAR transactions: a bounded reader and a writer. */
-package io.chainsig.sandbox.borsh;
+package io.chainsig.near.borsh;
