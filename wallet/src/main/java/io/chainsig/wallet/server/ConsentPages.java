@@ -42,7 +42,8 @@ final class ConsentPages implements HttpHandler {
     var headers = exchange.getResponseHeaders();
     headers.set("Content-Security-Policy", CSP);
     headers.set("X-Frame-Options", "DENY");
-    headers.set("Referrer-Policy", "no-referrer");
+    // Not no-referrer: with it, browsers send "Origin: null" on the form post and the own-origin check fails.
+    headers.set("Referrer-Policy", "same-origin");
     if (!HttpExchanges.hostIsLoopback(exchange, port)) {
       html(exchange, 421, ConsentPageHtml.message("Wrong address", "Open the wallet at 127.0.0.1:" + port + "."));
       return;
