@@ -46,23 +46,21 @@ public final class ByteReader {
 
   /** A little-endian unsigned 32-bit integer. */
   public long readUint32() {
-    need(4);
-    long v = 0;
-    for (int i = 3; i >= 0; i--) {
-      v = (v << 8) | (bytes[position + i] & 0xff);
-    }
-    position += 4;
-    return v;
+    return readLittleEndian(4);
   }
 
   /** A little-endian 64-bit integer. */
   public long readInt64() {
-    need(8);
+    return readLittleEndian(8);
+  }
+
+  private long readLittleEndian(int size) {
+    need(size);
     long v = 0;
-    for (int i = 7; i >= 0; i--) {
+    for (int i = size - 1; i >= 0; i--) {
       v = (v << 8) | (bytes[position + i] & 0xff);
     }
-    position += 8;
+    position += size;
     return v;
   }
 

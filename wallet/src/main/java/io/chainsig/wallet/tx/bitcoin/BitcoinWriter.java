@@ -7,13 +7,15 @@ final class BitcoinWriter {
   private BitcoinWriter() {}
 
   static void uint32(ByteArrayOutputStream out, long value) {
-    for (int i = 0; i < 4; i++) {
-      out.write((int) (value >>> (8 * i)) & 0xff);
-    }
+    littleEndian(out, value, 4);
   }
 
   static void int64(ByteArrayOutputStream out, long value) {
-    for (int i = 0; i < 8; i++) {
+    littleEndian(out, value, 8);
+  }
+
+  private static void littleEndian(ByteArrayOutputStream out, long value, int size) {
+    for (int i = 0; i < size; i++) {
       out.write((int) (value >>> (8 * i)) & 0xff);
     }
   }
