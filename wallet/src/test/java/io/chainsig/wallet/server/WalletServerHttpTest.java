@@ -160,4 +160,15 @@ class WalletServerHttpTest {
         signBody("{\"chain\":0,\"domain\":\"near.org\"}", "bitcoin-psbt", SpecPayloads.send100BtcPsbt()));
     assertThat(insecure.statusCode()).isEqualTo(403);
   }
+
+  @Test
+  void aRebindingHostNameIsNotServed() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port())) {
+      socket.getOutputStream().write(("GET /api/requests/x HTTP/1.1\r\nHost: rebind.attacker.com:" + server.port()
+          + "\r\nOrigin: http://rebind.attacker.com:" + server.port() + "\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+      assertThat(response).startsWith("HTTP/1.1 421");
+    }
+  }
 }
