@@ -319,4 +319,26 @@ class ConsentFlowsBrowserTest {
     assertThat(result.get("status").asText()).isEqualTo("refused");
     assertThat(result.get("reason").asText()).contains("is a Bitcoin key");
   }
+
+  @Test
+  void rememberedApprovalSkipsTheNextPromptForTheSameSiteAndKey() throws Exception {
+    String path = "{\"chain\":0,\"meta\":{\"remember\":true}}";
+    String dappWindow = askToSign("near.org", path, "bitcoin-psbt", SpecPayloads.send100BtcPsbt());
+    openConsentPage(dappWindow);
+    WebElement remember = browser.findElement(By.id("remember"));
+    assertThat(remember.getAttribute("checked")).isNull();
+    remember.sendKeys(Keys.SPACE);
+    assertThat(remember.isSelected()).isTrue();
+    screenshot("remember-approval-prompt");
+    browser.findElement(By.id("accept")).click();
+    waiting().until(d -> d.findElement(By.id("outcome")).getText().equals("Signed \u2705"));
+    assertThat(dappResult(dappWindow).get("status").asText()).isEqualTo("signed");
+    closeExtraWindows();
+    String again = askToSign("near.org", path, "bitcoin-psbt", SpecPayloads.send100BtcPsbt());
+    JsonNode second = dappResult(again);
+    assertThat(browser.getWindowHandles()).hasSize(1);
+    assertThat(second.get("status").asText()).isEqualTo("signed");
+    assertThat(second.get("text").asText()).startsWith("Signed without asking again: you approved near.org");
+    WalletServerHttpTest.assertSignatureVerifies(second.get("signature"), btcHash(), "{\"chain\":0,\"meta\":{\"remember\":true}}");
+  }
 }
