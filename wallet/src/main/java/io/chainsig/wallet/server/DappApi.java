@@ -15,6 +15,7 @@ import io.chainsig.wallet.consent.SignRequest;
 import io.chainsig.wallet.path.DerivationPath;
 import io.chainsig.wallet.path.DerivationPathJson;
 import io.chainsig.wallet.path.WalletKey;
+import io.chainsig.wallet.signer.PublicKeyDirectory;
 import io.chainsig.wallet.tx.PayloadDecoder;
 import io.chainsig.wallet.tx.PayloadFormat;
 import io.chainsig.wallet.tx.SignablePayload;
@@ -42,11 +43,14 @@ final class DappApi implements HttpHandler {
   private final ConsentingSigner signer;
   private final WebConsent consent;
   private final NearAccountId account;
+  private final PublicKeyDirectory keys;
   private final int port;
   private final TrackedRequests requests;
   private final SecureRandom random = new SecureRandom();
 
-  DappApi(ConsentingSigner signer, WebConsent consent, TrackedRequests requests, NearAccountId account, int port) {
+  DappApi(ConsentingSigner signer, WebConsent consent, TrackedRequests requests, NearAccountId account,
+      PublicKeyDirectory keys, int port) {
+    this.keys = keys;
     this.requests = requests;
     this.signer = signer;
     this.consent = consent;
@@ -116,8 +120,8 @@ final class DappApi implements HttpHandler {
       DerivationPath path = DerivationPathJson.fromTree(body.get("path"));
       int input = body.path("input").asInt(0);
       BitcoinNetwork network = path.chain().orElse(0) == 1 ? BitcoinNetwork.TESTNET : BitcoinNetwork.MAINNET;
-      SignablePayload payload = PayloadDecoder.decode(
-          PayloadFormat.fromWireName(body.get("format").asText()), body.get("data").asText(), input, network);
+      SignablePayload payload = PayloadDecoder.decode(PayloadFormat.fromWireName(body.get("format").asText()),
+          body.get("data").asText(), input, network, keys.publicKeyOf(path.canonicalJson()));
       request = new SignRequest(newId(), origin, new WalletKey(account, path), payload);
     } catch (IOException | IllegalArgumentException e) {
       reply(exchange, origin, 400, error("invalid", e.getMessage()));

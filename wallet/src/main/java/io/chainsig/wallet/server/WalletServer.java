@@ -9,6 +9,7 @@ import io.chainsig.wallet.consent.ConsentPolicy;
 import io.chainsig.wallet.consent.ConsentingSigner;
 import io.chainsig.wallet.path.Slip44Registry;
 import io.chainsig.wallet.signer.LocalSecp256k1Signer;
+import io.chainsig.wallet.signer.PublicKeyDirectory;
 import io.chainsig.wallet.signer.SignatureRequester;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,8 +37,19 @@ public final class WalletServer implements AutoCloseable {
     this.port = http.getAddress().getPort();
   }
 
-  /** Starts a wallet on 127.0.0.1 that signs through {@code requester}, logging decisions to {@code audit}. */
+  /**
+   * Starts a wallet on 127.0.0.1 that signs through {@code requester}, logging decisions to {@code
+   * audit}. If the requester also knows public keys ({@link PublicKeyDirectory}), prompts show the
+   * key's address and Bitcoin change.
+   */
   public static WalletServer start(WalletOptions options, SignatureRequester requester, AuditLog audit, Clock clock) {
+    PublicKeyDirectory keys = requester instanceof PublicKeyDirectory directory ? directory : PublicKeyDirectory.NONE;
+    return start(options, requester, keys, audit, clock);
+  }
+
+  /** Starts a wallet with an explicit public-key directory. */
+  public static WalletServer start(
+      WalletOptions options, SignatureRequester requester, PublicKeyDirectory keys, AuditLog audit, Clock clock) {
     HttpServer http;
     try {
       http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 32);
@@ -53,7 +65,7 @@ public final class WalletServer implements AutoCloseable {
         clock);
     WebConsent consent = new WebConsent(clock);
     TrackedRequests requests = new TrackedRequests();
-    http.createContext("/api/", new DappApi(signer, consent, requests, options.account(), port));
+    http.createContext("/api/", new DappApi(signer, consent, requests, options.account(), keys, port));
     http.createContext("/consent/", new ConsentPages(consent, requests, port, options.rememberApprovalsFor()));
     ExecutorService executor = Executors.newFixedThreadPool(4);
     http.setExecutor(executor);

@@ -8,6 +8,7 @@ import io.chainsig.derivation.KeyDerivation;
 import io.chainsig.derivation.NearAccountId;
 import io.chainsig.derivation.Secp256k1PublicKey;
 import java.math.BigInteger;
+import java.util.Optional;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 
@@ -17,7 +18,7 @@ import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
  * KeyDerivation#deriveSecp256k1} of the root public key, as with the real network. Nonces are
  * deterministic (RFC 6979). For development and tests only: the secret is in this process.
  */
-public final class LocalSecp256k1Signer implements SignatureRequester {
+public final class LocalSecp256k1Signer implements SignatureRequester, PublicKeyDirectory {
   private final Secp256k1Scalar rootSecret;
   private final NearAccountId account;
 
@@ -36,8 +37,9 @@ public final class LocalSecp256k1Signer implements SignatureRequester {
   }
 
   /** The public key of a path, derived from the root public key only. */
-  public Secp256k1PublicKey publicKeyOf(String canonicalPath) {
-    return KeyDerivation.deriveSecp256k1(rootPublicKey(), account, canonicalPath);
+  @Override
+  public Optional<Secp256k1PublicKey> publicKeyOf(String canonicalPath) {
+    return Optional.of(KeyDerivation.deriveSecp256k1(rootPublicKey(), account, canonicalPath));
   }
 
   @Override

@@ -79,7 +79,7 @@ class WalletServerHttpTest {
         signature.get("recoveryId").asInt());
     BigInteger recovered = Sign.signedMessageHashToKey(hash,
         new Sign.SignatureData((byte) (27 + result.recoveryId()), result.r(), result.s()));
-    assertThat(recovered).isEqualTo(new BigInteger(1, SIGNER.publicKeyOf(canonicalPath).point().toXy()));
+    assertThat(recovered).isEqualTo(new BigInteger(1, SIGNER.publicKeyOf(canonicalPath).orElseThrow().point().toXy()));
   }
 
   @Test

@@ -1,7 +1,9 @@
 package io.chainsig.wallet.tx.bitcoin;
 
 import io.chainsig.crypto.Hashes;
+import io.chainsig.derivation.Secp256k1PublicKey;
 import io.chainsig.derivation.address.BitcoinNetwork;
+import io.chainsig.derivation.address.SegwitAddress;
 import io.chainsig.wallet.tx.NotSignableException;
 import io.chainsig.wallet.tx.SignablePayload;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ public final class BitcoinPayment implements SignablePayload {
   private final List<OptionalLong> sighashTypes;
   private final int inputToSign;
   private final BitcoinNetwork network;
+  private final Optional<Secp256k1PublicKey> signingKey;
 
   private BitcoinPayment(
       BitcoinTransaction tx,
@@ -31,7 +34,8 @@ public final class BitcoinPayment implements SignablePayload {
       List<Optional<byte[]>> redeemScripts,
       List<OptionalLong> sighashTypes,
       int inputToSign,
-      BitcoinNetwork network) {
+      BitcoinNetwork network,
+      Optional<Secp256k1PublicKey> signingKey) {
     if (inputToSign < 0 || inputToSign >= tx.inputs().size()) {
       throw new NotSignableException(
           "input " + inputToSign + " does not exist: the transaction has " + tx.inputs().size() + " input(s)");
@@ -42,10 +46,17 @@ public final class BitcoinPayment implements SignablePayload {
     this.sighashTypes = List.copyOf(sighashTypes);
     this.inputToSign = inputToSign;
     this.network = network;
+    this.signingKey = signingKey;
   }
 
   /** A raw transaction: outputs and inputs are shown; the fee and signing hash are unknown. */
   public static BitcoinPayment ofRawTransaction(BitcoinTransaction tx, int inputToSign, BitcoinNetwork network) {
+    return ofRawTransaction(tx, inputToSign, network, Optional.empty());
+  }
+
+  /** As {@link #ofRawTransaction(BitcoinTransaction, int, BitcoinNetwork)}, knowing the signing key. */
+  public static BitcoinPayment ofRawTransaction(
+      BitcoinTransaction tx, int inputToSign, BitcoinNetwork network, Optional<Secp256k1PublicKey> signingKey) {
     int n = tx.inputs().size();
     return new BitcoinPayment(
         tx,
@@ -53,11 +64,21 @@ public final class BitcoinPayment implements SignablePayload {
         Collections.nCopies(n, Optional.empty()),
         Collections.nCopies(n, OptionalLong.empty()),
         inputToSign,
-        network);
+        network,
+        signingKey);
   }
 
   /** A PSBT: what each input spends comes from its input map. */
   public static BitcoinPayment ofPsbt(Psbt psbt, int inputToSign, BitcoinNetwork network) {
+    return ofPsbt(psbt, inputToSign, network, Optional.empty());
+  }
+
+  /**
+   * As {@link #ofPsbt(Psbt, int, BitcoinNetwork)}, knowing the signing key: outputs back to its
+   * P2WPKH address are shown as change, and an input it does not control is pointed out.
+   */
+  public static BitcoinPayment ofPsbt(
+      Psbt psbt, int inputToSign, BitcoinNetwork network, Optional<Secp256k1PublicKey> signingKey) {
     List<Optional<TxOutput>> spent = new ArrayList<>();
     for (int i = 0; i < psbt.inputs().size(); i++) {
       spent.add(psbt.spentOutput(i));
@@ -68,7 +89,8 @@ public final class BitcoinPayment implements SignablePayload {
         psbt.inputs().stream().map(PsbtInput::redeemScript).toList(),
         psbt.inputs().stream().map(PsbtInput::sighashType).toList(),
         inputToSign,
-        network);
+        network,
+        signingKey);
   }
 
   /** The transaction. */
@@ -101,9 +123,15 @@ public final class BitcoinPayment implements SignablePayload {
   @Override
   public List<String> description() {
     List<String> lines = new ArrayList<>();
-    lines.add("Send " + BitcoinAmount.format(tx.totalOutputSats()));
+    Optional<byte[]> ownScript = signingKey.map(key -> SegwitAddress.p2wpkh(network, key).scriptPubKey());
+    long sent = tx.outputs().stream()
+        .filter(o -> ownScript.isEmpty() || !Arrays.equals(o.scriptPubKey(), ownScript.get()))
+        .mapToLong(TxOutput::valueSats).sum();
+    lines.add("Send " + BitcoinAmount.format(sent));
     for (TxOutput output : tx.outputs()) {
-      lines.add(BitcoinAmount.format(output.valueSats()) + " to " + BitcoinScripts.destination(output.scriptPubKey(), network));
+      boolean change = ownScript.isPresent() && Arrays.equals(output.scriptPubKey(), ownScript.get());
+      lines.add(BitcoinAmount.format(output.valueSats()) + " to " + BitcoinScripts.destination(output.scriptPubKey(), network)
+          + (change ? " (change back to this key)" : ""));
     }
     OptionalLong fee = feeSats();
     if (fee.isPresent() && fee.getAsLong() < 0) {
@@ -116,6 +144,11 @@ public final class BitcoinPayment implements SignablePayload {
     TxInput input = tx.inputs().get(inputToSign);
     lines.add("Signs input " + inputToSign + " of " + tx.inputs().size() + ", spending " + input.prevTxid() + ":"
         + input.prevIndex() + spentOutputs.get(inputToSign).map(o -> " (" + BitcoinAmount.format(o.valueSats()) + ")").orElse(""));
+    signingKey.ifPresent(key -> lines.add("Signing key address: " + SegwitAddress.p2wpkh(network, key).encode()));
+    if (ownScript.isPresent() && spentOutputs.get(inputToSign).isPresent()
+        && !Arrays.equals(spentOutputs.get(inputToSign).get().scriptPubKey(), ownScript.get())) {
+      lines.add("Note: input " + inputToSign + " is not locked to this key's P2WPKH address");
+    }
     if (tx.lockTime() != 0) {
       lines.add("Lock time: " + tx.lockTime());
     }

@@ -2,6 +2,8 @@ package io.chainsig.wallet.tx.evm;
 
 import io.chainsig.crypto.Hashes;
 import io.chainsig.crypto.encoding.Hex;
+import io.chainsig.derivation.Secp256k1PublicKey;
+import io.chainsig.derivation.address.EvmAddress;
 import io.chainsig.wallet.tx.NotSignableException;
 import io.chainsig.wallet.tx.SignablePayload;
 import java.math.BigInteger;
@@ -20,15 +22,17 @@ public final class EvmPayment implements SignablePayload {
 
   private final EvmTransaction tx;
   private final Optional<EvmNetwork> network;
+  private final Optional<Secp256k1PublicKey> signingKey;
 
   /** Describes a parsed transaction with the standard chain-id table. */
   public EvmPayment(EvmTransaction tx) {
-    this(tx, EvmNetworks.standard());
+    this(tx, EvmNetworks.standard(), Optional.empty());
   }
 
-  /** Describes a parsed transaction with a given chain-id table. */
-  public EvmPayment(EvmTransaction tx, EvmNetworks networks) {
+  /** Describes a parsed transaction; with the signing key known, its address is shown as the sender. */
+  public EvmPayment(EvmTransaction tx, EvmNetworks networks, Optional<Secp256k1PublicKey> signingKey) {
     this.tx = tx;
+    this.signingKey = signingKey;
     this.network = tx.chainId().isPresent() ? Optional.of(networks.byChainId(tx.chainId().getAsLong())) : Optional.empty();
   }
 
@@ -71,6 +75,7 @@ public final class EvmPayment implements SignablePayload {
     } else {
       lines.add("Call contract " + to + (tx.valueWei().signum() > 0 ? " sending " + value : ""));
     }
+    signingKey.ifPresent(key -> lines.add("From: " + EvmAddress.of(key).toChecksumString() + " (this key)"));
     lines.add("To: " + to);
     lines.add("Value: " + value);
     lines.add("Network: " + networkName() + tx.chainId().stream().mapToObj(id -> " (chain id " + id + ")").findFirst().orElse(""));

@@ -12,6 +12,11 @@ public final class TestPsbts {
    * {@code toKeyHash}; the difference is the fee.
    */
   public static String payment(byte[] fromKeyHash, long inputSats, byte[] toKeyHash, long sendSats) {
+    return payment(fromKeyHash, inputSats, toKeyHash, sendSats, 0);
+  }
+
+  /** As {@link #payment(byte[], long, byte[], long)}, with {@code changeSats} paid back to {@code fromKeyHash} if positive. */
+  public static String payment(byte[] fromKeyHash, long inputSats, byte[] toKeyHash, long sendSats, long changeSats) {
     ByteArrayOutputStream tx = new ByteArrayOutputStream();
     BitcoinWriter.uint32(tx, 2);
     BitcoinWriter.compactSize(tx, 1);
@@ -23,8 +28,11 @@ public final class TestPsbts {
     BitcoinWriter.uint32(tx, 0);
     BitcoinWriter.compactSize(tx, 0);
     BitcoinWriter.uint32(tx, 0xfffffffdL);
-    BitcoinWriter.compactSize(tx, 1);
+    BitcoinWriter.compactSize(tx, changeSats > 0 ? 2 : 1);
     BitcoinWriter.output(tx, new TxOutput(sendSats, p2wpkh(toKeyHash)));
+    if (changeSats > 0) {
+      BitcoinWriter.output(tx, new TxOutput(changeSats, p2wpkh(fromKeyHash)));
+    }
     BitcoinWriter.uint32(tx, 0);
 
     ByteArrayOutputStream psbt = new ByteArrayOutputStream();
@@ -36,8 +44,11 @@ public final class TestPsbts {
     ByteArrayOutputStream utxo = new ByteArrayOutputStream();
     BitcoinWriter.output(utxo, new TxOutput(inputSats, p2wpkh(fromKeyHash)));
     BitcoinWriter.varBytes(psbt, utxo.toByteArray());
-    psbt.write(0);
-    psbt.write(0);
+    psbt.write(0); // end of the input map
+    psbt.write(0); // end of the first output map
+    if (changeSats > 0) {
+      psbt.write(0); // end of the change output map
+    }
     return Base64.getEncoder().encodeToString(psbt.toByteArray());
   }
 
