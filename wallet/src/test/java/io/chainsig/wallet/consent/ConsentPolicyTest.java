@@ -125,4 +125,15 @@ class ConsentPolicyTest {
     }
     assertThat(Optional.ofNullable(null)).isEmpty();
   }
+
+  @Test
+  void anUnknownChainIdIsNamedByNumberWithAWarning() {
+    String chain999 = SpecPayloads.SEND_100_BNB_HEX.replaceFirst("^02e838", "02ea8203e7");
+    ConsentPrompt prompt = ((ConsentDecision.AskUser) policy.decide(NEAR_ORG, WalletKey.parse("david.near,evm,"),
+        new io.chainsig.wallet.tx.evm.EvmPayment(io.chainsig.wallet.tx.evm.EvmTransaction.parse(
+            io.chainsig.crypto.encoding.Hex.decode(chain999))))).prompt();
+    assertThat(prompt.title()).isEqualTo("near.org would like to run the following unknown EVM chain 999 transaction:");
+    assertThat(prompt.transaction().getFirst()).isEqualTo("Send 100 native units");
+    assertThat(prompt.warnings()).containsExactly("The wallet does not know chain id 999: check the network yourself.");
+  }
 }

@@ -171,4 +171,15 @@ class WalletServerHttpTest {
       assertThat(response).startsWith("HTTP/1.1 421");
     }
   }
+
+  @Test
+  void dappSuppliedTextIsEscapedOnTheConsentPage() throws Exception {
+    HttpResponse<String> pending = post("/api/sign", "https://near.org", "application/json",
+        signBody("{\"chain\":0,\"meta\":{\"x\":\"<script>alert(1)</script>\"}}", "bitcoin-psbt", SpecPayloads.send100BtcPsbt()));
+    assertThat(pending.statusCode()).isEqualTo(202);
+    HttpResponse<String> page = get(JSON.readTree(pending.body()).get("consentUrl").asText(), null);
+    assertThat(page.body()).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+        assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'"));
+  }
 }
