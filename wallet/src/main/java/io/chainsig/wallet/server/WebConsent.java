@@ -13,13 +13,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Shows prompts as consent pages: {@link #ask} registers a pending prompt under the request id; the
- * page's form completes it. Unanswered prompts are rejected after {@link #TIMEOUT}.
+ * page's form completes it. Unanswered prompts are refused after {@link #TIMEOUT}.
  */
 final class WebConsent implements UserConsent {
-  /** A prompt left open longer than this is answered "Reject": stale approvals are a risk. */
+  /** A prompt left open longer than this is refused: stale approvals are a risk. */
   static final Duration TIMEOUT = Duration.ofMinutes(5);
 
   private final Map<String, PendingConsent> pending = new ConcurrentHashMap<>();
@@ -45,7 +46,7 @@ final class WebConsent implements UserConsent {
   Optional<PendingConsent> find(String requestId) {
     PendingConsent entry = pending.get(requestId);
     if (entry != null && !clock.instant().isBefore(entry.expires())) {
-      entry.answer().complete(UserChoice.reject());
+      entry.answer().completeExceptionally(new TimeoutException("no answer within " + TIMEOUT.toMinutes() + " minutes"));
       return Optional.empty();
     }
     return Optional.ofNullable(entry);

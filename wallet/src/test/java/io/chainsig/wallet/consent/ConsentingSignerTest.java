@@ -6,10 +6,7 @@ import io.chainsig.wallet.path.WalletKey;
 import io.chainsig.wallet.signer.SignResult;
 import io.chainsig.wallet.signer.SignatureRequester;
 import io.chainsig.wallet.tx.SignablePayload;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,26 +16,6 @@ import org.junit.jupiter.api.Test;
 class ConsentingSignerTest {
   private static final RequestOrigin NEAR_ORG = RequestOrigin.parse("https://near.org");
   private static final RequestOrigin ATTACKER = RequestOrigin.parse("https://attacker.com");
-
-  /** A clock tests move by hand. */
-  static final class ManualClock extends Clock {
-    Instant now = Instant.parse("2026-11-29T12:00:00Z");
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   private final List<String> signedPaths = new ArrayList<>();
   private final List<AuditEntry> audit = new ArrayList<>();

@@ -182,4 +182,23 @@ class WalletServerHttpTest {
     assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
         assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'"));
   }
+
+  @Test
+  void anUnansweredPromptIsRefusedAfterFiveMinutes() throws Exception {
+    io.chainsig.wallet.consent.ManualClock clock = new io.chainsig.wallet.consent.ManualClock();
+    WalletOptions options = new WalletOptions("local", "v1.signer", ACCOUNT, temp.resolve("key"), 0,
+        temp.resolve("audit2.jsonl"), false, Duration.ofMinutes(10));
+    try (WalletServer timed = WalletServer.start(options, SIGNER, new FileAuditLog(options.auditLog()), clock)) {
+      HttpResponse<String> pending = http.send(HttpRequest.newBuilder(URI.create(timed.baseUrl() + "/api/sign"))
+          .header("Origin", "https://near.org").header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(signBody("{\"chain\":0}", "bitcoin-psbt", SpecPayloads.send100BtcPsbt())))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      String id = JSON.readTree(pending.body()).get("id").asText();
+      clock.now = clock.now.plus(Duration.ofMinutes(5));
+      JsonNode status = JSON.readTree(get(timed.baseUrl() + "/api/requests/" + id, "https://near.org").body());
+      assertThat(status.get("status").asText()).isEqualTo("refused");
+      assertThat(status.get("reason").asText()).startsWith("Refused: no answer from the user.");
+      assertThat(get(timed.baseUrl() + "/consent/" + id, null).statusCode()).isEqualTo(404);
+    }
+  }
 }
