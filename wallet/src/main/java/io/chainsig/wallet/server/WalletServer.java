@@ -12,6 +12,7 @@ import io.chainsig.wallet.signer.LocalSecp256k1Signer;
 import io.chainsig.wallet.signer.PublicKeyDirectory;
 import io.chainsig.wallet.signer.SignatureRequester;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -95,32 +96,48 @@ public final class WalletServer implements AutoCloseable {
   }
 
   /**
-   * {@code chainsig wallet --rpc URL --contract ID --account ID --key-file F [--port P]}. Until the
-   * NEAR-contract requester exists (issue 5), only {@code --rpc local} works: it signs with the
-   * secp256k1 root secret (hex) in {@code --key-file}, for development.
+   * {@code chainsig wallet --rpc URL --contract ID --account ID --key-file F [--port P]}; exits with
+   * the status of {@link #run}.
    */
   public static void main(String[] args) throws Exception {
+    int status = run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+    Thread.currentThread().join();
+  }
+
+  /**
+   * Starts the wallet from command-line options and returns 0 while it keeps serving in the
+   * background (a shutdown hook stops it), or 2 for bad options. Until the NEAR-contract requester
+   * exists (issue 5), only {@code --rpc local} works: it signs with the secp256k1 root secret (hex)
+   * in {@code --key-file}, for development. For the CLI: call this, then wait.
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
     WalletOptions options;
     try {
       options = WalletOptions.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("chainsig wallet: " + e.getMessage());
-      System.exit(2);
-      return;
+      err.println("chainsig wallet: " + e.getMessage());
+      return 2;
     }
     if (!options.localSigner()) {
-      System.err.println("chainsig wallet: signing through the NEAR contract is not available yet;"
+      err.println("chainsig wallet: signing through the NEAR contract is not available yet;"
           + " use --rpc local with a hex secp256k1 test secret in --key-file");
-      System.exit(2);
-      return;
+      return 2;
     }
-    String secretHex = Files.readString(options.keyFile(), StandardCharsets.UTF_8).strip();
-    SignatureRequester requester =
-        new LocalSecp256k1Signer(Secp256k1Scalar.fromBytes(Hex.decode(secretHex, 32)), options.account());
+    SignatureRequester requester;
+    try {
+      String secretHex = Files.readString(options.keyFile(), StandardCharsets.UTF_8).strip();
+      requester = new LocalSecp256k1Signer(Secp256k1Scalar.fromBytes(Hex.decode(secretHex, 32)), options.account());
+    } catch (IllegalArgumentException e) {
+      err.println("chainsig wallet: --key-file must hold a 32-byte hex secp256k1 secret: " + e.getMessage());
+      return 2;
+    }
     WalletServer server = start(options, requester);
-    System.out.println("chainsig wallet for " + options.account().value() + " on " + server.baseUrl()
+    out.println("chainsig wallet for " + options.account().value() + " on " + server.baseUrl()
         + " (local test signer; audit log " + options.auditLog() + ")");
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-    Thread.currentThread().join();
+    return 0;
   }
 }
