@@ -31,6 +31,19 @@ public record NearKeyFile(
     }
   }
 
+  /**
+   * Reads a key file.
+   *
+   * @throws IllegalArgumentException if it cannot be read or is not a valid key file
+   */
+  public static NearKeyFile read(java.nio.file.Path file) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(file.toFile(), NearKeyFile.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("cannot read key file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** A fresh key for an account. */
   public static NearKeyFile generate(String accountId, SecureRandom random) {
     byte[] seed = new byte[32];
