@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       NodeCommand.class,
       DevnetCommand.class,
       SignCommand.class,
+      WalletCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ChainsigCommand implements Runnable {

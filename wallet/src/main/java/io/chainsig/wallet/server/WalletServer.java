@@ -121,22 +121,37 @@ public final class WalletServer implements AutoCloseable {
       err.println("chainsig wallet: " + e.getMessage());
       return 2;
     }
-    if (!options.localSigner()) {
-      err.println("chainsig wallet: signing through the NEAR contract is not available yet;"
-          + " use --rpc local with a hex secp256k1 test secret in --key-file");
-      return 2;
-    }
     SignatureRequester requester;
-    try {
-      String secretHex = Files.readString(options.keyFile(), StandardCharsets.UTF_8).strip();
-      requester = new LocalSecp256k1Signer(Secp256k1Scalar.fromBytes(Hex.decode(secretHex, 32)), options.account());
-    } catch (IllegalArgumentException e) {
-      err.println("chainsig wallet: --key-file must hold a 32-byte hex secp256k1 secret: " + e.getMessage());
-      return 2;
+    String via;
+    if (options.localSigner()) {
+      try {
+        String secretHex = Files.readString(options.keyFile(), StandardCharsets.UTF_8).strip();
+        requester = new LocalSecp256k1Signer(Secp256k1Scalar.fromBytes(Hex.decode(secretHex, 32)), options.account());
+      } catch (IllegalArgumentException e) {
+        err.println("chainsig wallet: --key-file must hold a 32-byte hex secp256k1 secret: " + e.getMessage());
+        return 2;
+      }
+      via = "local test signer";
+    } else {
+      try {
+        io.chainsig.near.NearKeyFile key = io.chainsig.near.NearKeyFile.read(options.keyFile());
+        if (!key.accountId().equals(options.account().value())) {
+          err.println("chainsig wallet: --key-file is for " + key.accountId() + ", not " + options.account().value());
+          return 2;
+        }
+        io.chainsig.sdk.near.ChainSignaturesClient client =
+            new io.chainsig.sdk.near.ChainSignaturesClient(options.rpc(), options.contract(), key);
+        client.rootPublicKey(); // fail now, clearly, if the contract cannot be reached
+        requester = new io.chainsig.wallet.signer.ContractSignatureRequester(client);
+      } catch (RuntimeException e) {
+        err.println("chainsig wallet: " + e.getMessage());
+        return 2;
+      }
+      via = "signer contract " + options.contract() + " at " + options.rpc();
     }
     WalletServer server = start(options, requester);
     out.println("chainsig wallet for " + options.account().value() + " on " + server.baseUrl()
-        + " (local test signer; audit log " + options.auditLog() + ")");
+        + " (" + via + "; audit log " + options.auditLog() + ")");
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     return 0;
   }
