@@ -49,6 +49,12 @@ import org.slf4j.LoggerFactory;
 public final class MeshTransport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MeshTransport.class);
   private static final AttributeKey<MeshPeer> PEER = AttributeKey.valueOf("chainsig.mesh.peer");
+  /**
+   * Sent by the accepting side once it has checked the dialler's certificate. With TLS 1.3 the
+   * dialler finishes its handshake before the acceptor has judged its certificate, so a dialler
+   * treats a connection as usable only after this frame (docs/mesh.md step 4).
+   */
+  static final byte[] HELLO = {MeshMessage.VERSION, 0};
 
   private final int self;
   private final Supplier<? extends Collection<MeshPeer>> peers;
@@ -302,23 +308,37 @@ public final class MeshTransport implements AutoCloseable {
         return;
       }
       ch.attr(PEER).set(peer);
-      if (dialled != null) {
-        int id = dialled.participantId();
-        outgoing.put(id, ch);
-        attempts.remove(id);
-        dialling.remove(id);
-        LOG.info("mesh: connected to participant {} at {}", id, remote);
-        listener.onPeerConnected(id);
-        ch.closeFuture()
-            .addListener(
-                c -> {
-                  outgoing.remove(id, ch);
+      if (dialled == null) {
+        ch.writeAndFlush(ch.alloc().buffer(HELLO.length).writeBytes(HELLO));
+        return;
+      }
+      int id = dialled.participantId();
+      ch.closeFuture()
+          .addListener(
+              c -> {
+                dialling.remove(id);
+                if (outgoing.remove(id, ch)) {
                   LOG.info("mesh: connection to participant {} closed", id);
                   listener.onPeerDisconnected(id);
-                  scheduleRedial(id);
-                });
-      }
+                }
+                scheduleRedial(id);
+              });
+      // No hello within 5 s: the acceptor did not take us; close and re-dial later.
+      ch.eventLoop().schedule(() -> {
+        if (outgoing.get(id) != ch) {
+          ch.close();
+        }
+      }, 5, TimeUnit.SECONDS);
     }
+  }
+
+  private void onHello(Channel ch, MeshPeer dialled) {
+    int id = dialled.participantId();
+    outgoing.put(id, ch);
+    attempts.remove(id);
+    dialling.remove(id);
+    LOG.info("mesh: connected to participant {} at {}", id, ch.remoteAddress());
+    listener.onPeerConnected(id);
   }
 
   private final class FrameHandler extends SimpleChannelInboundHandler<ByteBuf> {
@@ -335,9 +355,16 @@ public final class MeshTransport implements AutoCloseable {
         refuse(ctx, 0, "frame before authentication");
         return;
       }
+      byte[] bytes = ByteBufUtil.getBytes(frame);
+      if (java.util.Arrays.equals(bytes, HELLO)) {
+        if (dialled != null && ctx.channel() != outgoing.get(dialled.participantId())) {
+          onHello(ctx.channel(), dialled);
+        }
+        return;
+      }
       MeshMessage message;
       try {
-        message = MeshMessage.decode(ByteBufUtil.getBytes(frame));
+        message = MeshMessage.decode(bytes);
       } catch (MalformedFrameException e) {
         refuse(ctx, peer.participantId(), "garbage frame: " + e.getMessage());
         return;
