@@ -79,6 +79,29 @@ class ThresholdEcdsaTest {
   }
 
   @Test
+  void presignAndSignSurviveReorderedAndDelayedDelivery() {
+    var shares = Simulations.keygen(7, 3, 35);
+    ParticipantSet signers = ParticipantSet.ofRange(7);
+    for (long seed = 1; seed <= 3; seed++) {
+      ParticipantId slow = ParticipantId.of((int) seed);
+      var network =
+          io.chainsig.tss.simulation.InMemoryNetwork.builder()
+              .reorder(seed)
+              .delay(e -> e.from().equals(slow))
+              .build();
+      var presign = network.run(EcdsaSimulations.presignParties(shares, signers, 35 + seed));
+      assertThat(presign.allFinished()).isTrue();
+      DerivationTweak tweak = tweak("bitcoin-" + seed);
+      SignRequest req = request("reordered " + seed, tweak);
+      var sign = network.run(EcdsaSimulations.signParties(presign.outputs(), ParticipantId.of(4), req));
+      assertThat(sign.allFinished()).isTrue();
+      EcdsaSignature sig = sign.output(ParticipantId.of(4)).orElseThrow();
+      IndependentVerifier.assertRecovers(
+          sig, req.messageHash(), childKey(shares.get(slow).publicKey(), tweak));
+    }
+  }
+
+  @Test
   void aPresignatureCannotBeUsedTwice() {
     var shares = Simulations.keygen(3, 1, 31);
     ParticipantSet signers = ParticipantSet.ofRange(3);
