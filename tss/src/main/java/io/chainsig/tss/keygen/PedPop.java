@@ -150,9 +150,11 @@ final class PedPop<S, E> extends RoundBasedProtocol<Optional<KeyShare<S, E>>> {
           if (!d.equals(echoer)) {
             suspects.add(echoer);
           }
-          throw new ProtocolAbortException(
-              "inconsistent broadcast: " + echoer + " echoed a different commitment hash of " + d,
-              suspects);
+          String what =
+              "inconsistent broadcast: " + echoer + " echoed a different commitment hash of " + d;
+          throw suspects.size() == 1
+              ? ProtocolAbortException.blaming(suspects.get(0), what)
+              : ProtocolAbortException.suspecting(suspects, what);
         }
       }
       r.end();
