@@ -35,7 +35,7 @@ class InterpolationProperties {
 
   @Test
   void anyTPlusOneSharesReconstructTheConstant() {
-    qt().withExamples(200)
+    qt().withExamples(100)
         .forAll(integers().between(0, 8), integers().between(0, 6), longs().all())
         .checkAssert((t, extra, seed) -> {
           SeededRandom rnd = new SeededRandom(seed);
@@ -55,7 +55,7 @@ class InterpolationProperties {
 
   @Test
   void theDegreeTestAcceptsExactlyTheLowDegreeVectors() {
-    qt().withExamples(100)
+    qt().withExamples(50)
         .forAll(integers().between(1, 5), integers().between(1, 4), longs().all())
         .checkAssert((t, redundancy, seed) -> {
           SeededRandom rnd = new SeededRandom(seed);
