@@ -158,6 +158,12 @@ class MaliciousSignerTest {
     assertThat(r.outputs().values()).allMatch(Optional::isEmpty);
     assertThat(r.aborts()).containsOnlyKeys(P1);
     assertThat(r.aborts().get(P1)).hasMessageContaining("does not verify");
+    // Even after the abort the presignatures stay spent.
+    assertThat(presigs.values()).allMatch(Presignature::isUsed);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Sign.start(io.chainsig.tss.SessionId.fromLabel("retry"), presigs.get(P1),
+                presigs.get(P1).signers(), P1, req))
+        .isInstanceOf(PresignatureReusedException.class);
   }
 
   @Test
