@@ -56,7 +56,7 @@ class MalformedMessageProperties {
   @Test
   void keygenBlamesTheSenderOfAnyMalformedMessage() {
     qt().withExamples(60)
-        .forAll(integers().between(1, 3), integers().between(0, 400), longs().all(), integers().between(0, 1))
+        .forAll(integers().between(1, 4), integers().between(0, 400), longs().all(), integers().between(0, 1))
         .checkAssert((round, length, seed, keep) ->
             assertBlamed(Simulations.keygenParties(ParticipantSet.ofRange(3), 1, 5), round, length, seed, keep == 1));
   }
