@@ -11,6 +11,7 @@ import io.chainsig.derivation.KeyDerivation;
 import io.chainsig.derivation.NearAccountId;
 import io.chainsig.derivation.Secp256k1PublicKey;
 import io.chainsig.tss.EcdsaSimulations;
+import io.chainsig.tss.IndependentVerifier;
 import io.chainsig.tss.ParticipantId;
 import io.chainsig.tss.ParticipantSet;
 import io.chainsig.tss.ProtocolSetupException;
