@@ -147,6 +147,29 @@ class ThresholdEcdsaTest {
   }
 
   @Test
+  void aStoredPresignatureSignsAfterRestoringButAUsedOneCannotBeStored() {
+    var shares = Simulations.keygen(3, 1, 36);
+    ParticipantSet signers = ParticipantSet.ofRange(3);
+    var presigs = EcdsaSimulations.presign(shares, signers, 36);
+    Map<ParticipantId, Presignature> restored = new java.util.HashMap<>();
+    presigs.forEach((p, pre) -> {
+      byte[] stored = pre.toStorageBytes();
+      assertThat(stored).hasSize(1 + 32 + 4 + 4 + 3 * 4 + 33 + 33 + 4 * 32);
+      restored.put(p, Presignature.fromStorageBytes(stored));
+    });
+    SignRequest req = request("stored", tweak("p"));
+    EcdsaSignature sig = EcdsaSimulations.sign(restored, ParticipantId.of(3), req);
+    IndependentVerifier.assertRecovers(
+        sig, req.messageHash(), childKey(shares.get(ParticipantId.of(1)).publicKey(), tweak("p")));
+    Presignature used = restored.get(ParticipantId.of(1));
+    assertThatThrownBy(used::toStorageBytes).isInstanceOf(PresignatureReusedException.class);
+    byte[] stored = presigs.get(ParticipantId.of(1)).toStorageBytes();
+    assertThatThrownBy(() -> Presignature.fromStorageBytes(java.util.Arrays.copyOf(stored, stored.length - 1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Presignature.fromStorageBytes(stored).toString()).contains("<redacted>");
+  }
+
+  @Test
   void zeroHashIsRefused() {
     assertThatThrownBy(() -> SignRequest.of(new byte[32], Secp256k1Scalar.ONE, new byte[32]))
         .isInstanceOf(ProtocolSetupException.class);
