@@ -64,8 +64,8 @@ class EncodingSnapshotTest {
     Envelope first = keygenLog.get(0);
     assertThat(Hex.encode(first.bytes()).substring(0, 6)).isEqualTo("010101");
     assertThat(keygenLog.stream().map(e -> e.bytes()[2] + ":" + e.bytes().length).distinct().toList())
-        .containsExactly("1:67", "2:133", "3:200");
-    assertThat(transcriptHash(keygenLog)).isEqualTo("de1128f934a1fe2c8fd5076a32f4d7057ef070a35db2319f13418d8cf17d44ab");
+        .containsExactly("1:67", "2:133", "3:200", "4:67");
+    assertThat(transcriptHash(keygenLog)).isEqualTo("8249cc3c6e896ac8c3a589c38a971bd31471ceaafbf62884ccb4c924ca0763d9");
 
     List<Envelope> presignLog = new ArrayList<>();
     Map<ParticipantId, Presignature> presigs =

@@ -22,7 +22,6 @@ import io.chainsig.tss.SessionId;
 import io.chainsig.tss.ecdsa.EcdsaSignature;
 import io.chainsig.tss.ecdsa.Presign;
 import io.chainsig.tss.ecdsa.Presignature;
-import io.chainsig.tss.ecdsa.PresignatureEncoding;
 import io.chainsig.tss.ecdsa.Sign;
 import io.chainsig.tss.ecdsa.SignRequest;
 import io.chainsig.tss.keygen.KeyGeneration;
@@ -173,13 +172,13 @@ public final class MpcEngine {
     store.scan(KEYSHARE_PREFIX).forEach((k, v) -> {
       long epoch = ByteBuffer.wrap(k.bytes(), KEYSHARE_PREFIX.length, 8).getLong();
       if (epoch >= shareEpoch) {
-        share = KeyShareEncoding.decode(v);
+        share = KeyShareEncoding.decode(Secp256k1Group.INSTANCE, v);
         shareEpoch = epoch;
       }
     });
     for (byte[] id : presignatures.availableIds()) {
       if (ByteBuffer.wrap(id).getInt() == me.value()) {
-        presignatures.peek(id).ifPresent(m -> ownedPresignatures.put(Hex.encode(id), PresignatureEncoding.decode(m).signers()));
+        presignatures.peek(id).ifPresent(m -> ownedPresignatures.put(Hex.encode(id), Presignature.fromStorageBytes(m).signers()));
       }
     }
     poolGauge.set(ownedPresignatures.size());
@@ -343,7 +342,7 @@ public final class MpcEngine {
             KeyGeneration.start(Secp256k1Group.INSTANCE, session, all, me, new MaxMalicious(s.maxMalicious()), random),
             nanoTime.getAsLong() + SESSION_TIMEOUT_NANOS,
             ks -> {
-              store.put(keyshareKey(epoch), KeyShareEncoding.encode(ks));
+              store.put(keyshareKey(epoch), KeyShareEncoding.encode(Secp256k1Group.INSTANCE, ks));
               share = ks;
               shareEpoch = epoch;
               LOG.info("key generation done: root public key {}", ks.publicKey());
@@ -503,7 +502,7 @@ public final class MpcEngine {
     poolGauge.set(0);
     if (result.isPresent()) {
       store.write(List.of(
-          new io.chainsig.node.store.WriteOp.Put(keyshareKey(newEpoch), KeyShareEncoding.encode(result.get())),
+          new io.chainsig.node.store.WriteOp.Put(keyshareKey(newEpoch), KeyShareEncoding.encode(Secp256k1Group.INSTANCE, result.get())),
           new io.chainsig.node.store.WriteOp.Delete(keyshareKey(oldEpoch))));
       share = result.get();
       shareEpoch = newEpoch;
@@ -565,7 +564,7 @@ public final class MpcEngine {
             nanoTime.getAsLong() + SESSION_TIMEOUT_NANOS,
             pre -> {
               byte[] id = presignatureKey(initiator, pre.id().bytes());
-              presignatures.add(id, PresignatureEncoding.encode(pre));
+              presignatures.add(id, pre.toStorageBytes());
               metrics.counter("chainsig_presignatures_made_total").increment();
               if (own) {
                 ownPresignsRunning--;
@@ -616,7 +615,7 @@ public final class MpcEngine {
       LOG.info("leading request {} ({} ms after it was seen) with presignature {}", q.requestIdHex().substring(0, 12),
           (now - r.firstSeen) / 1_000_000, pick.get().substring(8, 20));
       propose(p);
-      startSign(p, PresignatureEncoding.decode(material.get()), r);
+      startSign(p, Presignature.fromStorageBytes(material.get()), r);
     }
   }
 
@@ -653,7 +652,7 @@ public final class MpcEngine {
       return;
     }
     followerRuns++;
-    startSign(p, PresignatureEncoding.decode(material.get()), null);
+    startSign(p, Presignature.fromStorageBytes(material.get()), null);
   }
 
   private void startSign(SessionProposal.Sign p, Presignature presignature, RequestState asLeader) {

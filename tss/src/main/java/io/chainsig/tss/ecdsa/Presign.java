@@ -3,7 +3,6 @@ package io.chainsig.tss.ecdsa;
 import io.chainsig.crypto.Secp256k1Point;
 import io.chainsig.crypto.Secp256k1Scalar;
 import io.chainsig.crypto.group.Secp256k1Group;
-import io.chainsig.tss.ParticipantId;
 import io.chainsig.tss.ParticipantSet;
 import io.chainsig.tss.Protocol;
 import io.chainsig.tss.ProtocolSetupException;

@@ -196,8 +196,10 @@ final class PresignRounds extends RoundBasedProtocol<Presignature> {
     }
     Optional<ParticipantId> culprit = ExponentInterpolation.singleOutlier(group, points, t, random);
     if (culprit.isPresent()) {
-      throw ProtocolAbortException.blaming(
-          culprit.get(), "the " + what + " do not lie on a degree-t curve; " + culprit.get() + "'s does not fit");
+      throw ProtocolAbortException.suspecting(
+          java.util.List.of(culprit.get()),
+          "the " + what + " do not lie on a degree-t curve; only removing "
+              + culprit.get() + "'s makes the rest fit");
     }
     throw ProtocolAbortException.unattributed("the " + what + " do not lie on a degree-t curve");
   }

@@ -90,9 +90,80 @@ public final class Presignature {
     return new Secrets(c, alpha, beta, e);
   }
 
-  /** The secrets without spending them, only for {@link PresignatureEncoding} to store them. */
-  Secrets peekSecretsForStorage() {
-    return new Secrets(c, alpha, beta, e);
+  /** Version byte of {@link #toStorageBytes()}. */
+  public static final int STORAGE_VERSION = 1;
+
+  /**
+   * Encodes this presignature, secrets included, for the node's encrypted presignature store:
+   * {@code version(1) | id(32) | owner(4) | signer count(4) | signer ids(4 each) | X(33) | R(33) |
+   * c | alpha | beta | e (32 each)}. A presignature restored with {@link #fromStorageBytes} starts
+   * unused, so reuse across restarts must be prevented by the store (record the use durably
+   * before signing, delete the entry). Refused once this object has been used.
+   *
+   * @throws PresignatureReusedException if it has been used
+   */
+  public byte[] toStorageBytes() {
+    if (used.get()) {
+      throw new PresignatureReusedException(id);
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(STORAGE_VERSION);
+    out.writeBytes(id.bytes());
+    out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(owner.value()).array());
+    out.writeBytes(signers.encode());
+    out.writeBytes(publicKey.toCompressed());
+    out.writeBytes(bigR.toCompressed());
+    out.writeBytes(c.toBytes());
+    out.writeBytes(alpha.toBytes());
+    out.writeBytes(beta.toBytes());
+    out.writeBytes(e.toBytes());
+    return out.toByteArray();
+  }
+
+  /**
+   * Decodes {@link #toStorageBytes()}.
+   *
+   * @throws IllegalArgumentException if the bytes are not a valid encoding
+   */
+  public static Presignature fromStorageBytes(byte[] bytes) {
+    try {
+      java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+      if (in.get() != STORAGE_VERSION) {
+        throw new IllegalArgumentException("unknown presignature storage version");
+      }
+      PresignatureId id = PresignatureId.of(take(in, 32));
+      ParticipantId owner = ParticipantId.of(in.getInt());
+      int count = in.getInt();
+      if (count < 1 || count > ParticipantSet.MAX_PARTICIPANTS) {
+        throw new IllegalArgumentException("bad signer count " + count);
+      }
+      java.util.List<ParticipantId> ids = new java.util.ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        ids.add(ParticipantId.of(in.getInt()));
+      }
+      ParticipantSet signers = ParticipantSet.of(ids);
+      if (!signers.contains(owner)) {
+        throw new IllegalArgumentException("owner is not a signer");
+      }
+      Secp256k1Point publicKey = Secp256k1Point.fromSec1(take(in, 33));
+      Secp256k1Point bigR = Secp256k1Point.fromSec1(take(in, 33));
+      Secp256k1Scalar c = Secp256k1Scalar.fromBytes(take(in, 32));
+      Secp256k1Scalar alpha = Secp256k1Scalar.fromBytes(take(in, 32));
+      Secp256k1Scalar beta = Secp256k1Scalar.fromBytes(take(in, 32));
+      Secp256k1Scalar e = Secp256k1Scalar.fromBytes(take(in, 32));
+      if (in.hasRemaining()) {
+        throw new IllegalArgumentException("trailing bytes");
+      }
+      return new Presignature(id, owner, signers, publicKey, bigR, c, alpha, beta, e);
+    } catch (java.nio.BufferUnderflowException e) {
+      throw new IllegalArgumentException("truncated presignature", e);
+    }
+  }
+
+  private static byte[] take(java.nio.ByteBuffer in, int n) {
+    byte[] b = new byte[n];
+    in.get(b);
+    return b;
   }
 
   /** The secret shares, released once by {@link #consume()}. */

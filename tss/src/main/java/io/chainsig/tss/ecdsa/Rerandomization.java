@@ -43,10 +43,12 @@ public final class Rerandomization {
     info.writeBytes(signers.encode());
     HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA3Digest(256));
     hkdf.init(new HKDFParameters(entropy, SALT, info.toByteArray()));
-    byte[] okm = new byte[32 * CANDIDATES];
-    hkdf.generateBytes(okm, 0, okm.length);
+    byte[] block = new byte[32];
     for (int i = 0; i < CANDIDATES; i++) {
-      BigInteger v = new BigInteger(1, java.util.Arrays.copyOfRange(okm, 32 * i, 32 * i + 32));
+      // The generator continues the same HKDF output stream on every call: block i is
+      // bytes [32i, 32i + 32) of the output.
+      hkdf.generateBytes(block, 0, 32);
+      BigInteger v = new BigInteger(1, block);
       if (v.signum() != 0 && v.compareTo(Secp256k1.N) < 0) {
         return Secp256k1Scalar.of(v);
       }

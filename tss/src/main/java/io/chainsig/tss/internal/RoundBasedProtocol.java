@@ -130,7 +130,7 @@ public abstract class RoundBasedProtocol<T> implements Protocol<T> {
       abort = e;
       throw e;
     } catch (RuntimeException e) {
-      abort = new ProtocolAbortException("internal error: " + e, java.util.List.of(), e);
+      abort = ProtocolAbortException.internal(e);
       throw abort;
     }
     if (!outbox.isEmpty()) {

@@ -14,7 +14,7 @@ import java.util.Objects;
 /**
  * Distributed key generation (PedPop with echo broadcast, {@code docs/protocols/keygen.md}): the
  * participants end with a degree-t Shamir sharing of a fresh random secret key and agree on its
- * public key. Three rounds.
+ * public key. Four rounds; nobody finishes unless every participant confirmed the same key.
  */
 public final class KeyGeneration {
   private KeyGeneration() {}

@@ -38,6 +38,8 @@ final class PedPop<S, E> extends RoundBasedProtocol<Optional<KeyShare<S, E>>> {
   private static final int ROUND_COMMIT = 1;
   private static final int ROUND_ECHO = 2;
   private static final int ROUND_OPEN = 3;
+  private static final int ROUND_CONFIRM = 4;
+  private static final String CONFIRM_LABEL = "chainsig/pedpop/confirm/v1";
 
   private final PrimeOrderGroup<S, E> group;
   private final ParticipantSet dealers;
@@ -52,6 +54,8 @@ final class PedPop<S, E> extends RoundBasedProtocol<Optional<KeyShare<S, E>>> {
   private FeldmanCommitment<E> commitment;
   private SchnorrProof<S, E> proof;
   private final Map<ParticipantId, byte[]> commitmentHashes = new LinkedHashMap<>();
+  private KeyShare<S, E> result;
+  private byte[] confirmation;
 
   /**
    * @param dealerSecret the secret this party deals, or null if it is not a dealer
@@ -67,7 +71,7 @@ final class PedPop<S, E> extends RoundBasedProtocol<Optional<KeyShare<S, E>>> {
       S dealerSecret,
       PublicKeyShares<E> oldKey,
       SecureRandom random) {
-    super(MessageCodec.PROTOCOL_PEDPOP, session, me, dealers.union(receivers), ROUND_OPEN);
+    super(MessageCodec.PROTOCOL_PEDPOP, session, me, dealers.union(receivers), ROUND_CONFIRM);
     this.group = group;
     this.dealers = dealers;
     this.receivers = receivers;
@@ -84,7 +88,13 @@ final class PedPop<S, E> extends RoundBasedProtocol<Optional<KeyShare<S, E>>> {
 
   @Override
   protected Set<ParticipantId> sendersOf(int round) {
-    Set<ParticipantId> s = new HashSet<>(round == ROUND_ECHO ? everyone.ids() : dealers.ids());
+    Set<ParticipantId> s =
+        new HashSet<>(
+            switch (round) {
+              case ROUND_ECHO -> everyone.ids();
+              case ROUND_CONFIRM -> receivers.ids();
+              default -> dealers.ids();
+            });
     s.remove(me);
     return s;
   }
@@ -111,6 +121,7 @@ final class PedPop<S, E> extends RoundBasedProtocol<Optional<KeyShare<S, E>>> {
       case ROUND_COMMIT -> onCommitments(messages);
       case ROUND_ECHO -> onEchoes(messages);
       case ROUND_OPEN -> onOpenings(messages);
+      case ROUND_CONFIRM -> onConfirmations(messages);
       default -> throw new IllegalStateException("no round " + round);
     }
   }
@@ -150,9 +161,11 @@ final class PedPop<S, E> extends RoundBasedProtocol<Optional<KeyShare<S, E>>> {
           if (!d.equals(echoer)) {
             suspects.add(echoer);
           }
-          throw new ProtocolAbortException(
-              "inconsistent broadcast: " + echoer + " echoed a different commitment hash of " + d,
-              suspects);
+          String what =
+              "inconsistent broadcast: " + echoer + " echoed a different commitment hash of " + d;
+          throw suspects.size() == 1
+              ? ProtocolAbortException.blaming(suspects.get(0), what)
+              : ProtocolAbortException.suspecting(suspects, what);
         }
       }
       r.end();
@@ -170,7 +183,9 @@ final class PedPop<S, E> extends RoundBasedProtocol<Optional<KeyShare<S, E>>> {
       }
     }
     if (!receivers.contains(me)) {
-      finish(Optional.empty());
+      // reshare.md step 4: a dealer that receives no share still waits for the receivers'
+      // confirmations, so that it only ends (and may delete its old share) once they agree.
+      await(ROUND_CONFIRM);
       return;
     }
     await(ROUND_OPEN);
@@ -245,7 +260,50 @@ final class PedPop<S, E> extends RoundBasedProtocol<Optional<KeyShare<S, E>>> {
       throw ProtocolAbortException.unattributed("own share does not match the combined commitment");
     }
     PublicKeyShares<E> pub = new PublicKeyShares<>(receivers, threshold, publicKey, verificationShares);
-    finish(Optional.of(new KeyShare<>(me, share, pub)));
+    result = new KeyShare<>(me, share, pub);
+    // keygen.md step 8: confirm the public side of the result to everyone.
+    confirmation = confirmationHash(pub);
+    sendMany(writer(ROUND_CONFIRM).bytes(confirmation));
+    await(ROUND_CONFIRM);
+  }
+
+  private void onConfirmations(Map<ParticipantId, MessageReader> messages)
+      throws ProtocolAbortException {
+    // keygen.md step 9: every receiver must confirm the same public key and verification shares.
+    byte[] expected = confirmation;
+    ParticipantId firstSender = null;
+    for (var e : messages.entrySet()) {
+      MessageReader r = e.getValue();
+      byte[] theirs = r.bytes(32);
+      r.end();
+      if (expected == null) {
+        expected = theirs;
+        firstSender = e.getKey();
+      } else if (!ConstantTime.equals(expected, theirs)) {
+        if (firstSender == null) {
+          throw ProtocolAbortException.blaming(
+              e.getKey(), e.getKey() + " confirmed a different key than this party computed");
+        }
+        throw ProtocolAbortException.suspecting(
+            List.of(firstSender, e.getKey()),
+            firstSender + " and " + e.getKey() + " confirmed different keys");
+      }
+    }
+    finish(Optional.ofNullable(result));
+  }
+
+  private byte[] confirmationHash(PublicKeyShares<E> pub) {
+    TaggedHash h =
+        TaggedHash.of(CONFIRM_LABEL)
+            .add(group.name().getBytes(StandardCharsets.UTF_8))
+            .add(session.bytes())
+            .addInt(threshold.value())
+            .add(receivers.encode())
+            .add(group.encodeElement(pub.publicKey()));
+    for (ParticipantId j : receivers.ids()) {
+      h.add(group.encodeElement(pub.verificationShares().get(j)));
+    }
+    return h.digest();
   }
 
   private byte[] commitmentHash(ParticipantId dealer, FeldmanCommitment<E> c) {

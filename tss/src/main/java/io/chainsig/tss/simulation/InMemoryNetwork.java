@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -45,92 +46,89 @@ public final class InMemoryNetwork {
 
   /** Runs the parties until each has returned, aborted, or waits for messages that never come. */
   public <T> RunResult<T> run(Map<ParticipantId, ? extends Protocol<T>> parties) {
-    Map<ParticipantId, Protocol<T>> active = new TreeMap<>(parties);
-    Map<ParticipantId, T> outputs = new HashMap<>();
-    Map<ParticipantId, ProtocolAbortException> aborts = new HashMap<>();
-    Map<ParticipantId, Long> bytes = new HashMap<>();
-    Map<ParticipantId, Long> count = new HashMap<>();
-    List<Envelope> pending = new ArrayList<>();
-    List<Envelope> held = new ArrayList<>();
-    Set<ParticipantId> toPoke = new HashSet<>(active.keySet());
-    while (true) {
-      for (ParticipantId p : new ArrayList<>(active.keySet())) {
-        if (!toPoke.remove(p)) {
-          continue;
-        }
-        pokeUntilWait(p, active, outputs, aborts, pending, held, bytes, count);
-      }
-      if (pending.isEmpty()) {
-        if (held.isEmpty()) {
-          break;
-        }
-        pending.addAll(held);
-        held.clear();
-      }
-      Envelope e = pending.remove(shuffle == null ? 0 : shuffle.nextInt(pending.size()));
-      Protocol<T> target = active.get(e.to());
-      if (target != null) {
-        target.message(e.from(), e.bytes());
-        toPoke.add(e.to());
-      }
-    }
-    return new RunResult<>(outputs, aborts, active.keySet(), bytes, count);
+    return new Run<T>(parties).execute();
   }
 
-  private <T> void pokeUntilWait(
-      ParticipantId p,
-      Map<ParticipantId, Protocol<T>> active,
-      Map<ParticipantId, T> outputs,
-      Map<ParticipantId, ProtocolAbortException> aborts,
-      List<Envelope> pending,
-      List<Envelope> held,
-      Map<ParticipantId, Long> bytes,
-      Map<ParticipantId, Long> count) {
-    Protocol<T> party = active.get(p);
-    while (true) {
-      Action<T> action;
-      try {
-        action = party.poke();
-      } catch (ProtocolAbortException e) {
-        aborts.put(p, e);
-        active.remove(p);
-        return;
-      }
-      List<Envelope> sent = new ArrayList<>();
-      switch (action) {
-        case Action.Wait<T> w -> {
-          return;
+  /** The state of one run. */
+  private final class Run<T> {
+    private final Set<ParticipantId> everyone;
+    private final Map<ParticipantId, Protocol<T>> active;
+    private final Map<ParticipantId, T> outputs = new HashMap<>();
+    private final Map<ParticipantId, ProtocolAbortException> aborts = new HashMap<>();
+    private final Map<ParticipantId, Long> bytes = new HashMap<>();
+    private final Map<ParticipantId, Long> count = new HashMap<>();
+    private final List<Envelope> pending = new ArrayList<>();
+    private final List<Envelope> held = new ArrayList<>();
+
+    Run(Map<ParticipantId, ? extends Protocol<T>> parties) {
+      this.everyone = new TreeSet<>(parties.keySet());
+      this.active = new TreeMap<>(parties);
+    }
+
+    RunResult<T> execute() {
+      Set<ParticipantId> toPoke = new HashSet<>(everyone);
+      while (true) {
+        for (ParticipantId p : everyone) {
+          if (toPoke.remove(p) && active.containsKey(p)) {
+            pokeUntilWait(p);
+          }
         }
-        case Action.Return<T> r -> {
-          outputs.put(p, r.output());
+        if (pending.isEmpty()) {
+          if (held.isEmpty()) {
+            break;
+          }
+          pending.addAll(held);
+          held.clear();
+        }
+        Envelope e = pending.remove(shuffle == null ? 0 : shuffle.nextInt(pending.size()));
+        Protocol<T> target = active.get(e.to());
+        if (target != null) {
+          target.message(e.from(), e.bytes());
+          toPoke.add(e.to());
+        }
+      }
+      return new RunResult<>(outputs, aborts, active.keySet(), bytes, count);
+    }
+
+    private void pokeUntilWait(ParticipantId p) {
+      Protocol<T> party = active.get(p);
+      while (true) {
+        Action<T> action;
+        try {
+          action = party.poke();
+        } catch (ProtocolAbortException e) {
+          aborts.put(p, e);
           active.remove(p);
           return;
         }
-        case Action.SendMany<T> s -> {
-          for (ParticipantId to : allParties(active, outputs, aborts)) {
-            if (!to.equals(p)) {
-              sent.add(new Envelope(p, to, s.bytes().clone(), true));
+        switch (action) {
+          case Action.Wait<T> w -> {
+            return;
+          }
+          case Action.Return<T> r -> {
+            outputs.put(p, r.output());
+            active.remove(p);
+            return;
+          }
+          case Action.SendMany<T> s -> {
+            for (ParticipantId to : everyone) {
+              if (!to.equals(p)) {
+                send(new Envelope(p, to, s.bytes().clone(), true));
+              }
             }
           }
-        }
-        case Action.SendPrivate<T> s -> sent.add(new Envelope(p, s.to(), s.bytes(), false));
-      }
-      for (Envelope e : sent) {
-        bytes.merge(p, (long) e.bytes().length, Long::sum);
-        count.merge(p, 1L, Long::sum);
-        for (Envelope out : interceptor.apply(e)) {
-          (delayed.test(out) ? held : pending).add(out);
+          case Action.SendPrivate<T> s -> send(new Envelope(p, s.to(), s.bytes(), false));
         }
       }
     }
-  }
 
-  private static Set<ParticipantId> allParties(Map<ParticipantId, ?>... maps) {
-    Set<ParticipantId> all = new java.util.TreeSet<>();
-    for (Map<ParticipantId, ?> m : maps) {
-      all.addAll(m.keySet());
+    private void send(Envelope e) {
+      bytes.merge(e.from(), (long) e.bytes().length, Long::sum);
+      count.merge(e.from(), 1L, Long::sum);
+      for (Envelope out : interceptor.apply(e)) {
+        (delayed.test(out) ? held : pending).add(out);
+      }
     }
-    return all;
   }
 
   /** Configures faults. */

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chainsig.crypto.Secp256k1Point;
 import io.chainsig.crypto.Secp256k1Scalar;
 import io.chainsig.tss.EcdsaSimulations;
+import io.chainsig.tss.IndependentVerifier;
 import io.chainsig.tss.ParticipantId;
 import io.chainsig.tss.ParticipantSet;
 import io.chainsig.tss.Simulations;
 import io.chainsig.tss.keygen.KeyShare;
+import io.chainsig.crypto.group.Secp256k1Group;
 import io.chainsig.tss.keygen.KeyShareEncoding;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,7 +25,7 @@ class StorageEncodingTest {
     Map<ParticipantId, KeyShare<Secp256k1Scalar, Secp256k1Point>> shares = Simulations.keygen(5, 2, 41);
     Map<ParticipantId, KeyShare<Secp256k1Scalar, Secp256k1Point>> reloaded = new LinkedHashMap<>();
     shares.forEach((p, s) -> {
-      KeyShare<Secp256k1Scalar, Secp256k1Point> back = KeyShareEncoding.decode(KeyShareEncoding.encode(s));
+      KeyShare<Secp256k1Scalar, Secp256k1Point> back = KeyShareEncoding.decode(Secp256k1Group.INSTANCE, KeyShareEncoding.encode(Secp256k1Group.INSTANCE, s));
       assertThat(back.owner()).isEqualTo(s.owner());
       assertThat(back.secretShare()).isEqualTo(s.secretShare());
       assertThat(back.publicShares()).isEqualTo(s.publicShares());
@@ -32,7 +34,7 @@ class StorageEncodingTest {
     ParticipantSet signers = ParticipantSet.ofIds(1, 2, 3, 4, 5);
     Map<ParticipantId, Presignature> presigs = EcdsaSimulations.presign(reloaded, signers, 42);
     Map<ParticipantId, Presignature> stored = new LinkedHashMap<>();
-    presigs.forEach((p, pre) -> stored.put(p, PresignatureEncoding.decode(PresignatureEncoding.encode(pre))));
+    presigs.forEach((p, pre) -> stored.put(p, Presignature.fromStorageBytes(pre.toStorageBytes())));
     byte[] hash = new byte[32];
     Arrays.fill(hash, (byte) 7);
     Secp256k1Scalar eps = Secp256k1Scalar.of(12345);
@@ -46,16 +48,17 @@ class StorageEncodingTest {
   void usedPresignaturesCannotBeStoredAndGarbageIsRejected() {
     Map<ParticipantId, KeyShare<Secp256k1Scalar, Secp256k1Point>> shares = Simulations.keygen(3, 1, 43);
     Map<ParticipantId, Presignature> presigs = EcdsaSimulations.presign(shares, ParticipantSet.ofIds(1, 2, 3), 44);
-    byte[] good = PresignatureEncoding.encode(presigs.get(ParticipantId.of(1)));
+    byte[] good = presigs.get(ParticipantId.of(1)).toStorageBytes();
     EcdsaSimulations.sign(presigs, ParticipantId.of(1), SignRequest.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}, Secp256k1Scalar.ONE, new byte[32]));
-    assertThatThrownBy(() -> PresignatureEncoding.encode(presigs.get(ParticipantId.of(1))))
+    assertThatThrownBy(() -> presigs.get(ParticipantId.of(1)).toStorageBytes())
         .isInstanceOf(PresignatureReusedException.class);
-    assertThatThrownBy(() -> PresignatureEncoding.decode(Arrays.copyOf(good, good.length - 1))).hasMessageContaining("truncated");
-    assertThatThrownBy(() -> PresignatureEncoding.decode(Arrays.copyOf(good, good.length + 1))).hasMessageContaining("trailing");
+    assertThatThrownBy(() -> Presignature.fromStorageBytes(Arrays.copyOf(good, good.length - 1))).hasMessageContaining("truncated");
+    assertThatThrownBy(() -> Presignature.fromStorageBytes(Arrays.copyOf(good, good.length + 1))).hasMessageContaining("trailing");
     byte[] v2 = good.clone();
     v2[0] = 2;
-    assertThatThrownBy(() -> PresignatureEncoding.decode(v2)).hasMessageContaining("version");
-    byte[] share = KeyShareEncoding.encode(shares.get(ParticipantId.of(1)));
-    assertThatThrownBy(() -> KeyShareEncoding.decode(Arrays.copyOf(share, 20))).hasMessageContaining("truncated");
+    assertThatThrownBy(() -> Presignature.fromStorageBytes(v2)).hasMessageContaining("version");
+    byte[] share = KeyShareEncoding.encode(Secp256k1Group.INSTANCE, shares.get(ParticipantId.of(1)));
+    assertThatThrownBy(() -> KeyShareEncoding.decode(Secp256k1Group.INSTANCE, Arrays.copyOf(share, 20)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -11,6 +11,7 @@ import io.chainsig.derivation.KeyDerivation;
 import io.chainsig.derivation.NearAccountId;
 import io.chainsig.derivation.Secp256k1PublicKey;
 import io.chainsig.tss.EcdsaSimulations;
+import io.chainsig.tss.IndependentVerifier;
 import io.chainsig.tss.ParticipantId;
 import io.chainsig.tss.ParticipantSet;
 import io.chainsig.tss.ProtocolSetupException;
@@ -79,6 +80,29 @@ class ThresholdEcdsaTest {
   }
 
   @Test
+  void presignAndSignSurviveReorderedAndDelayedDelivery() {
+    var shares = Simulations.keygen(7, 3, 35);
+    ParticipantSet signers = ParticipantSet.ofRange(7);
+    for (long seed = 1; seed <= 3; seed++) {
+      ParticipantId slow = ParticipantId.of((int) seed);
+      var network =
+          io.chainsig.tss.simulation.InMemoryNetwork.builder()
+              .reorder(seed)
+              .delay(e -> e.from().equals(slow))
+              .build();
+      var presign = network.run(EcdsaSimulations.presignParties(shares, signers, 35 + seed));
+      assertThat(presign.allFinished()).isTrue();
+      DerivationTweak tweak = tweak("bitcoin-" + seed);
+      SignRequest req = request("reordered " + seed, tweak);
+      var sign = network.run(EcdsaSimulations.signParties(presign.outputs(), ParticipantId.of(4), req));
+      assertThat(sign.allFinished()).isTrue();
+      EcdsaSignature sig = sign.output(ParticipantId.of(4)).orElseThrow();
+      IndependentVerifier.assertRecovers(
+          sig, req.messageHash(), childKey(shares.get(slow).publicKey(), tweak));
+    }
+  }
+
+  @Test
   void aPresignatureCannotBeUsedTwice() {
     var shares = Simulations.keygen(3, 1, 31);
     ParticipantSet signers = ParticipantSet.ofRange(3);
@@ -120,6 +144,29 @@ class ThresholdEcdsaTest {
         .isInstanceOf(ProtocolSetupException.class);
     assertThatThrownBy(() -> Presign.start(s, share, ParticipantSet.ofIds(2, 3, 4, 5, 1).without(ParticipantId.of(1)), rnd))
         .isInstanceOf(ProtocolSetupException.class);
+  }
+
+  @Test
+  void aStoredPresignatureSignsAfterRestoringButAUsedOneCannotBeStored() {
+    var shares = Simulations.keygen(3, 1, 36);
+    ParticipantSet signers = ParticipantSet.ofRange(3);
+    var presigs = EcdsaSimulations.presign(shares, signers, 36);
+    Map<ParticipantId, Presignature> restored = new java.util.HashMap<>();
+    presigs.forEach((p, pre) -> {
+      byte[] stored = pre.toStorageBytes();
+      assertThat(stored).hasSize(1 + 32 + 4 + 4 + 3 * 4 + 33 + 33 + 4 * 32);
+      restored.put(p, Presignature.fromStorageBytes(stored));
+    });
+    SignRequest req = request("stored", tweak("p"));
+    EcdsaSignature sig = EcdsaSimulations.sign(restored, ParticipantId.of(3), req);
+    IndependentVerifier.assertRecovers(
+        sig, req.messageHash(), childKey(shares.get(ParticipantId.of(1)).publicKey(), tweak("p")));
+    Presignature used = restored.get(ParticipantId.of(1));
+    assertThatThrownBy(used::toStorageBytes).isInstanceOf(PresignatureReusedException.class);
+    byte[] stored = presigs.get(ParticipantId.of(1)).toStorageBytes();
+    assertThatThrownBy(() -> Presignature.fromStorageBytes(java.util.Arrays.copyOf(stored, stored.length - 1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Presignature.fromStorageBytes(stored).toString()).contains("<redacted>");
   }
 
   @Test

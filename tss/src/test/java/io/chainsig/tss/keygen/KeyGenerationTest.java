@@ -113,7 +113,7 @@ class KeyGenerationTest {
         e -> e.withBytes(garbage(e.bytes().length)),
         e -> e.withBytes(new byte[70_000]),
         e -> e.withBytes(new byte[3]))) {
-      for (int badRound = 1; badRound <= 3; badRound++) {
+      for (int badRound = 1; badRound <= 4; badRound++) {
         int target = badRound;
         var parties = Simulations.keygenParties(ParticipantSet.ofRange(4), 1, 10 + badRound);
         RunResult<?> r =
@@ -126,6 +126,19 @@ class KeyGenerationTest {
         r.aborts().forEach((who, a) -> assertThat(a.culprit()).as("%s: %s", who, a).contains(P2));
       }
     }
+  }
+
+  @Test
+  void aWrongConfirmationIsBlamedAndNobodyFinishes() {
+    var parties = Simulations.keygenParties(ParticipantSet.ofRange(4), 1, 15);
+    RunResult<?> r =
+        InMemoryNetwork.builder()
+            .misbehave(P2, e -> List.of(round(e) == 4 ? replaceTail(e, 32) : e))
+            .build()
+            .run(parties);
+    assertThat(r.outputs().keySet()).isSubsetOf(P2);
+    assertThat(r.aborts()).containsOnlyKeys(P1, P3, ParticipantId.of(4));
+    r.aborts().values().forEach(a -> assertThat(a.culprit()).contains(P2));
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.chainsig.crypto.Hashes;
 import io.chainsig.crypto.Secp256k1Point;
 import io.chainsig.crypto.Secp256k1Scalar;
 import io.chainsig.tss.EcdsaSimulations;
+import io.chainsig.tss.IndependentVerifier;
 import io.chainsig.tss.MaxMalicious;
 import io.chainsig.tss.ParticipantId;
 import io.chainsig.tss.ParticipantSet;
@@ -78,6 +79,15 @@ class ReshareTest {
     SignRequest req = SignRequest.of(hash, Secp256k1Scalar.of(5), Hashes.sha256(hash));
     EcdsaSignature sig = EcdsaSimulations.sign(presigs, ParticipantId.of(9), req);
     assertThat(sig.verifies(req.h(), root.addGeneratorTimes(Secp256k1Scalar.of(5)))).isTrue();
+    var tweak = io.chainsig.derivation.DerivationTweak.of(
+        io.chainsig.derivation.NearAccountId.of("bob.near"), "bitcoin-1");
+    SignRequest tweaked = SignRequest.of(hash, tweak.secp256k1Scalar(), Hashes.sha256(new byte[] {9}));
+    var presigs2 = EcdsaSimulations.presign(fresh, next, 53);
+    EcdsaSignature sig2 = EcdsaSimulations.sign(presigs2, ParticipantId.of(3), tweaked);
+    IndependentVerifier.assertRecovers(
+        sig2, hash,
+        io.chainsig.derivation.KeyDerivation.deriveSecp256k1(
+            new io.chainsig.derivation.Secp256k1PublicKey(root), tweak).point());
   }
 
   @Test
@@ -99,6 +109,12 @@ class ReshareTest {
     Map<ParticipantId, KeyShare<Secp256k1Scalar, Secp256k1Point>> mixed = new HashMap<>(fresh);
     mixed.put(ParticipantId.of(1), old.get(ParticipantId.of(1)));
     assertThat(Simulations.reconstruct(mixed, ParticipantSet.ofIds(1, 2, 3))).isNotEqualTo(secret);
+    // The refreshed shares sign under the same key.
+    var presigs = EcdsaSimulations.presign(fresh, ParticipantSet.ofRange(5), 54);
+    byte[] hash = Hashes.keccak256("after refresh".getBytes());
+    SignRequest req = SignRequest.of(hash, Secp256k1Scalar.ZERO, Hashes.sha256(hash));
+    IndependentVerifier.assertRecovers(
+        EcdsaSimulations.sign(presigs, ParticipantId.of(2), req), hash, old.get(P1).publicKey());
   }
 
   @Test

@@ -1,8 +1,9 @@
-package io.chainsig.tss.ecdsa;
+package io.chainsig.tss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainsig.crypto.Secp256k1Point;
+import io.chainsig.tss.ecdsa.EcdsaSignature;
 import java.math.BigInteger;
 import java.security.SignatureException;
 import org.web3j.crypto.ECDSASignature;
@@ -12,10 +13,11 @@ import org.web3j.crypto.Sign.SignatureData;
  * Checks signatures with web3j, a library that shares no code with chainsig: ecrecover must give
  * back exactly the expected (derived) public key.
  */
-final class IndependentVerifier {
+public final class IndependentVerifier {
   private IndependentVerifier() {}
 
-  static void assertRecovers(EcdsaSignature sig, byte[] hash32, Secp256k1Point expectedKey) {
+  /** Asserts that web3j recovers exactly {@code expectedKey} from the signature and hash. */
+  public static void assertRecovers(EcdsaSignature sig, byte[] hash32, Secp256k1Point expectedKey) {
     BigInteger r = sig.r().value();
     BigInteger s = sig.s().value();
     assertThat(s).as("low s").isLessThanOrEqualTo(io.chainsig.crypto.Secp256k1.HALF_N);
