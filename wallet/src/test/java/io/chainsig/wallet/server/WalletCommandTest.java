@@ -28,9 +28,24 @@ class WalletCommandTest {
   }
 
   @Test
-  void theContractSignerIsNotAvailableYetAndSaysSo() throws Exception {
-    assertThat(run("--rpc", "https://rpc.testnet.near.org", "--contract", "v1.signer-prod.testnet", "--account", "david.near",
-        "--key-file", "key.json")).contains("not available yet");
+  void theContractSignerNeedsAReadableKeyFileForTheSameAccount() throws Exception {
+    assertThat(run("--rpc", "http://127.0.0.1:9", "--contract", "v1.signer-prod.testnet", "--account", "david.near",
+        "--key-file", temp.resolve("missing.json").toString())).contains("cannot read key file");
+    Path other = temp.resolve("other.json");
+    Files.writeString(other, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+        io.chainsig.near.NearKeyFile.generate("someone.near", new java.security.SecureRandom())));
+    assertThat(run("--rpc", "http://127.0.0.1:9", "--contract", "v1.signer-prod.testnet", "--account", "david.near",
+        "--key-file", other.toString())).contains("is for someone.near, not david.near");
+  }
+
+  @Test
+  void anUnreachableContractIsReportedAtStart() throws Exception {
+    Path key = temp.resolve("david.json");
+    Files.writeString(key, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+        io.chainsig.near.NearKeyFile.generate("david.near", new java.security.SecureRandom())));
+    // Port 9 (discard) on loopback: nothing listens there.
+    assertThat(run("--rpc", "http://127.0.0.1:9", "--contract", "v1.signer-prod.testnet", "--account", "david.near",
+        "--key-file", key.toString())).contains("unreachable");
   }
 
   @Test
