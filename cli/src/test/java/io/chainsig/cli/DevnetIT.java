@@ -212,6 +212,20 @@ class DevnetIT {
     assertThat(run("devnet", "status", "--home", home.toString())).contains("DOWN");
   }
 
+  @Test
+  @Order(5)
+  void aStoppedDevnetResumesWithTheSameKeyAndSigns() throws Exception {
+    run("devnet", "down", "--home", home.toString());
+    String out = run("devnet", "up", "--home", home.toString());
+    assertThat(out).contains("resuming the devnet").contains(devnet.path("root_public_key").asText());
+    String signed = run("sign", "--devnet", home.resolve("devnet.json").toString(), "--path", "after-restart",
+        "--payload", "0a".repeat(32), "--json");
+    JsonNode sig = JSON.readTree(signed.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+    Secp256k1PublicKey root = (Secp256k1PublicKey) NearPublicKey.parse(devnet.path("root_public_key").asText());
+    assertThat(sig.path("public_key").asText()).isEqualTo(
+        KeyDerivation.deriveSecp256k1(root, NearAccountId.of("alice.test.near"), "after-restart").toNearString());
+  }
+
   private static int freePort() throws Exception {
     try (var s = new java.net.ServerSocket(0)) {
       return s.getLocalPort();

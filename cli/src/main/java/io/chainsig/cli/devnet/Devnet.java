@@ -58,10 +58,21 @@ public final class Devnet {
     return home.resolve("devnet.json");
   }
 
-  /** Starts everything and waits for key generation; returns the devnet.json contents. */
+  /**
+   * Starts everything and waits for key generation; returns the devnet.json contents. A home that
+   * holds a complete devnet whose processes are down is resumed instead: the same chain, keys,
+   * shares and presignatures, on the same ports.
+   */
   public ObjectNode up(int nodes, int threshold, int rpcPort, long blockTimeMs) throws Exception {
-    if (Files.exists(file()) && anyAlive(JSON.readTree(file().toFile()))) {
-      throw new IllegalStateException("a devnet is already running in " + home + " (chainsig devnet down --home " + home + ")");
+    if (Files.exists(file())) {
+      JsonNode existing = JSON.readTree(file().toFile());
+      if (anyAlive(existing)) {
+        throw new IllegalStateException("a devnet is already running in " + home + " (chainsig devnet down --home " + home + ")");
+      }
+      if (existing.hasNonNull("root_public_key")) {
+        return resume((ObjectNode) existing, blockTimeMs);
+      }
+      throw new IllegalStateException(home + " holds a devnet that never finished starting; remove the directory and start again");
     }
     if (threshold < 1 || 2 * (threshold - 1) + 1 > nodes) {
       throw new IllegalArgumentException("threshold " + threshold + " needs 2*(threshold-1)+1 <= nodes (" + nodes + ")");
@@ -145,6 +156,27 @@ public final class Devnet {
     d.put("root_public_key", rootPk);
     write(d);
     log.printf("devnet up: root public key %s%n", rootPk);
+    return d;
+  }
+
+  private ObjectNode resume(ObjectNode d, long blockTimeMs) throws Exception {
+    String rpcUrl = d.path("rpc_url").asText();
+    String port = rpcUrl.substring(rpcUrl.lastIndexOf(':') + 1);
+    ObjectNode sandbox = (ObjectNode) d.path("sandbox");
+    long sandboxPid = ChildProcess.start(Path.of(sandbox.path("log").asText()),
+        List.of("sandbox", "--home", sandbox.path("home").asText(), "--rpc-port", port, "--block-time-ms", String.valueOf(blockTimeMs)));
+    sandbox.put("pid", sandboxPid);
+    log.printf("resuming the devnet in %s: sandbox pid %d, rpc %s%n", home, sandboxPid, rpcUrl);
+    NearRpcClient rpc = new NearRpcClient(rpcUrl);
+    waitFor("the sandbox RPC", 60, () -> rpc.call("status", JSON.createArrayNode()) != null);
+    for (JsonNode n : d.path("nodes")) {
+      long pid = ChildProcess.start(Path.of(n.path("log").asText()), List.of("node", "--home", n.path("home").asText()));
+      ((ObjectNode) n).put("pid", pid);
+      log.printf("node %d: pid %d%n", n.path("participant_id").asInt(), pid);
+    }
+    write(d);
+    waitFor("the contract to be Running", 120, () -> rpc.view(d.path("contract_id").asText(), "state", "{}").has("Running"));
+    log.printf("devnet up: root public key %s%n", d.path("root_public_key").asText());
     return d;
   }
 
