@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
       "Run a local devnet: a sandbox chain and MPC nodes as separate processes on 127.0.0.1.",
       "Without a sub-command it runs in the foreground with live status; Ctrl-C stops everything."
     },
-    subcommands = {DevnetCommand.Up.class, DevnetCommand.Status.class, DevnetCommand.Down.class})
+    subcommands = {DevnetCommand.Up.class, DevnetCommand.Status.class, DevnetCommand.Down.class, DevnetCommand.Reshare.class})
 public final class DevnetCommand implements Callable<Integer> {
   /** Where a devnet lives. */
   public static final class HomeOption {
@@ -103,6 +103,31 @@ public final class DevnetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       new Devnet(home.home, System.out).status().forEach(System.out::println);
+      return 0;
+    }
+  }
+
+  /** {@code devnet reshare}: change the participant set by vote; the key stays the same. */
+  @Command(name = "reshare", mixinStandardHelpOptions = true,
+      description = "Add and/or remove nodes (and change the threshold) by a vote of the participants; the network reshares the same key.")
+  public static final class Reshare implements Callable<Integer> {
+    @Mixin HomeOption home;
+
+    @Option(names = "--add", defaultValue = "0", paramLabel = "N", description = "New nodes to start and add (default ${DEFAULT-VALUE}).")
+    int add;
+
+    @Option(names = "--remove", split = ",", paramLabel = "ID", description = "Participant ids to remove (comma-separated).")
+    java.util.List<Integer> remove = new java.util.ArrayList<>();
+
+    @Option(names = "--threshold", paramLabel = "T", description = "The new threshold (default: unchanged).")
+    Integer threshold;
+
+    @Override
+    public Integer call() throws Exception {
+      if (add == 0 && remove.isEmpty() && threshold == null) {
+        throw new CliException("nothing to change: give --add, --remove and/or --threshold");
+      }
+      new Devnet(home.home, System.out).reshare(add, remove, threshold);
       return 0;
     }
   }

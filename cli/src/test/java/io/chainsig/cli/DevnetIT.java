@@ -1,5 +1,6 @@
 package io.chainsig.cli;
 
+import static io.chainsig.cli.ChainsigProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,21 +56,10 @@ import org.web3j.crypto.ECDSASignature;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevnetIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+  private static final Path ROOT = ChainsigProcess.ROOT;
   private static Path home;
   private static JsonNode devnet;
 
-  private static String run(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("chainsig").toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("CHAINSIG_SKIP_BUILD", "1");
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
-    return out;
-  }
 
   @BeforeAll
   static void up() throws Exception {

@@ -180,6 +180,91 @@ public final class Devnet {
     return d;
   }
 
+  /**
+   * Changes the participant set by a vote of the current participants (docs/devnet.md): adds
+   * {@code add} new nodes (started here) and removes the nodes in {@code remove} (stopped once the
+   * reshare is done), with a new threshold. The network reshares; the root key stays the same.
+   */
+  public ObjectNode reshare(int add, List<Integer> remove, Integer newThreshold) throws Exception {
+    ObjectNode d = (ObjectNode) JSON.readTree(file().toFile());
+    NearRpcClient rpc = new NearRpcClient(d.path("rpc_url").asText());
+    String contract = d.path("contract_id").asText();
+    JsonNode state = rpc.view(contract, "state", "{}");
+    if (!state.has("Running")) {
+      throw new IllegalStateException("the contract is not Running (" + state.fieldNames().next() + "); cannot reshare now");
+    }
+    long epoch = state.path("Running").path("epoch").asLong();
+    ArrayNode current = (ArrayNode) state.path("Running").path("parameters").path("participants");
+    NearKeyFile rootKey = JSON.readValue(Path.of(d.path("sandbox").path("home").asText(), "validator_key.json").toFile(), NearKeyFile.class);
+    NearTransactionSender root = new NearTransactionSender(rpc, ROOT, rootKey.publicKey(), rootKey.seed());
+    ArrayNode proposed = JSON.createArrayNode();
+    int maxId = 0;
+    for (JsonNode p : current) {
+      maxId = Math.max(maxId, p.get(1).asInt());
+      if (!remove.contains(p.get(1).asInt())) {
+        proposed.add(p);
+      }
+    }
+    ArrayNode nodeList = (ArrayNode) d.path("nodes");
+    for (JsonNode n : nodeList) {
+      maxId = Math.max(maxId, n.path("participant_id").asInt());
+    }
+    String rpcUrl = d.path("rpc_url").asText();
+    for (int k = 1; k <= add; k++) {
+      int id = maxId + k;
+      String account = "node" + id + "." + ROOT;
+      NodeHome nh = new NodeHome(home.resolve("node" + id));
+      nh.init(new NodeConfig(account, "127.0.0.1", freePort(), rpcUrl, contract, "127.0.0.1", freePort(), 8), random);
+      createAccount(root, account, nh.accountKey().publicKey(), NEAR.multiply(BigInteger.valueOf(50)), List.of());
+      ArrayNode p = proposed.addArray();
+      p.add(account).add(id);
+      p.addObject().put("url", "127.0.0.1:" + nh.config().meshPort())
+          .put("tls_public_key", "ed25519:" + Base58.encode(nh.meshKey().publicKey()));
+      Path nodeLog = home.resolve("logs/node" + id + ".log");
+      long pid = ChildProcess.start(nodeLog, List.of("node", "--home", nh.dir().toString()));
+      nodeList.addObject().put("participant_id", id).put("account_id", account).put("pid", pid)
+          .put("home", nh.dir().toString()).put("log", nodeLog.toString())
+          .put("mesh_url", "127.0.0.1:" + nh.config().meshPort())
+          .put("metrics_url", "http://127.0.0.1:" + nh.config().httpPort() + "/metrics")
+          .put("health_url", "http://127.0.0.1:" + nh.config().httpPort() + "/health");
+      log.printf("node %d: pid %d joins%n", id, pid);
+    }
+    int threshold = newThreshold != null ? newThreshold : state.path("Running").path("parameters").path("threshold").asInt();
+    if (2 * (threshold - 1) + 1 > proposed.size()) {
+      throw new IllegalArgumentException("threshold " + threshold + " needs 2*(threshold-1)+1 <= " + proposed.size() + " participants");
+    }
+    write(d);
+    ObjectNode vote = JSON.createObjectNode();
+    vote.put("prospective_epoch_id", epoch + 1);
+    vote.putObject("proposal").<ObjectNode>set("participants", proposed).put("threshold", threshold);
+    int votes = 0;
+    for (JsonNode p : current) {
+      if (rpc.view(contract, "state", "{}").has("Resharing")) {
+        break;
+      }
+      Path h = Path.of(home.resolve("node" + p.get(1).asInt()).toString());
+      NearKeyFile key = new NodeHome(h).accountKey();
+      new NearTransactionSender(rpc, key.accountId(), key.publicKey(), key.seed())
+          .functionCall(contract, "vote_new_parameters", vote.toString(), BigInteger.ZERO);
+      votes++;
+    }
+    log.printf("voted (%d votes): %d participants, threshold %d; resharing into epoch %d...%n",
+        votes, proposed.size(), threshold, epoch + 1);
+    waitFor("the reshare (contract Running in epoch " + (epoch + 1) + ")", 180, () -> {
+      JsonNode st = rpc.view(contract, "state", "{}");
+      return st.has("Running") && st.path("Running").path("epoch").asLong() == epoch + 1;
+    });
+    for (JsonNode n : nodeList) {
+      if (remove.contains(n.path("participant_id").asInt())) {
+        stopPid(n.path("pid").asLong(), "node " + n.path("participant_id").asInt() + " (left the set)");
+      }
+    }
+    d.put("threshold", threshold);
+    write(d);
+    log.printf("reshared: epoch %d, root public key unchanged %s%n", epoch + 1, rpc.view(contract, "public_key", "{}").asText());
+    return d;
+  }
+
   private NearKeyFile keyFile(String account) throws IOException {
     Path f = home.resolve("accounts/" + account + ".json");
     if (Files.exists(f)) {

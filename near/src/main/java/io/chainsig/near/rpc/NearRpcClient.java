@@ -62,8 +62,9 @@ public final class NearRpcClient {
     if (err != null && !err.isNull()) {
       JsonNode cause = err.path("cause");
       String name = cause.path("name").asText(err.path("name").asText("ERROR"));
-      String info = cause.has("info") ? cause.get("info").toString() : err.path("data").toString();
-      throw new ChainException(method + " failed: " + name + " " + info);
+      String info = cause.has("info") ? cause.get("info").toString() : "";
+      String data = err.has("data") ? " " + err.get("data").toString() : "";
+      throw new ChainException(method + " failed: " + name + " " + info + data);
     }
     JsonNode result = json.get("result");
     if (result == null) {

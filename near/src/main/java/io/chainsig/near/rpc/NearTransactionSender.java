@@ -59,7 +59,10 @@ public final class NearTransactionSender {
       try {
         outcome = rpc.sendTx(signed, waitUntil);
       } catch (ChainException e) {
-        if (attempt < 3 && (e.getMessage().contains("InvalidNonce") || e.getMessage().contains("Expired"))) {
+        // The key may also be used elsewhere (another process, a retry after a crash): re-read
+        // the nonce and try again.
+        if (attempt < 3 && (e.getMessage().contains("InvalidNonce") || e.getMessage().contains("Expired")
+            || e.getMessage().contains("INVALID_TRANSACTION"))) {
           nonce = -1;
           continue;
         }

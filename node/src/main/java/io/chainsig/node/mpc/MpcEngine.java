@@ -496,6 +496,13 @@ public final class MpcEngine {
   }
 
   private void finishReshare(long newEpoch, long oldEpoch, Optional<KeyShare<Secp256k1Scalar, Secp256k1Point>> result) {
+    // Presign runs still going use the old share: stop them now rather than at their timeout.
+    for (ProtocolRun<?> run : List.copyOf(runs.values())) {
+      if (run.kind.equals("presign")) {
+        run.timeOut();
+        reap(run);
+      }
+    }
     // Old shares and every presignature made with them die here (they embed x_i).
     int discarded = presignatures.discardAll();
     ownedPresignatures.clear();
@@ -554,6 +561,7 @@ public final class MpcEngine {
 
   private void startPresign(SessionProposal.Presign p, ParticipantId initiator) {
     boolean own = initiator.equals(me);
+    long runEpoch = shareEpoch;
     if (!own) {
       followerRuns++;
     }
@@ -563,6 +571,15 @@ public final class MpcEngine {
             Presign.start(p.sessionId(), share, p.participants(), random),
             nanoTime.getAsLong() + SESSION_TIMEOUT_NANOS,
             pre -> {
+              if (runEpoch != shareEpoch) {
+                // Made with a share that a reshare has replaced: never store it.
+                if (own) {
+                  ownPresignsRunning--;
+                } else {
+                  followerRuns--;
+                }
+                return;
+              }
               byte[] id = presignatureKey(initiator, pre.id().bytes());
               presignatures.add(id, pre.toStorageBytes());
               metrics.counter("chainsig_presignatures_made_total").increment();
