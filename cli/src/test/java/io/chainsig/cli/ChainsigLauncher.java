@@ -1,5 +1,7 @@
 package io.chainsig.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -65,6 +67,14 @@ final class ChainsigLauncher {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Asserts that a run failed with exit code 1 and one line on standard error starting with {@code start}. */
+  static void assertOneErrorLine(Result r, String start) {
+    assertThat(r.code()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out()).as(r.toString()).isEmpty();
+    assertThat(r.err().strip().lines()).as(r.toString()).hasSize(1);
+    assertThat(r.err().strip()).as(r.toString()).startsWith(start);
   }
 
   /** Runs with a 120 s limit. */

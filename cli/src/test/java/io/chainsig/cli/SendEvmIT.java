@@ -143,7 +143,7 @@ class SendEvmIT {
     EvmAddress derived = derivedAddress("alice.test.near", path);
     anvil.fund(derived, BigInteger.valueOf(1000));
     ChainsigLauncher.Result r = send(path, RECIPIENT, BigInteger.valueOf(999));
-    assertOneErrorLine(r, "error: insufficient funds: need ");
+    ChainsigLauncher.assertOneErrorLine(r, "error: insufficient funds: need ");
     assertNothingSentFrom(derived);
     assertThat(anvil.balance(derived)).isEqualTo(BigInteger.valueOf(1000));
   }
@@ -153,8 +153,8 @@ class SendEvmIT {
     String path = "ethereum-bad-destination";
     EvmAddress derived = derivedAddress("alice.test.near", path);
     anvil.fund(derived, ETHER);
-    assertOneErrorLine(send(path, "0x1234", BigInteger.ONE), "error: bad destination address '0x1234'");
-    assertOneErrorLine(send(path, "0x00000000000000000000000000000000000C0de1", BigInteger.ONE), "error: bad destination address");
+    ChainsigLauncher.assertOneErrorLine(send(path, "0x1234", BigInteger.ONE), "error: bad destination address '0x1234'");
+    ChainsigLauncher.assertOneErrorLine(send(path, "0x00000000000000000000000000000000000C0de1", BigInteger.ONE), "error: bad destination address");
     assertNothingSentFrom(derived);
   }
 
@@ -162,7 +162,7 @@ class SendEvmIT {
   void anUnreachableRpcIsOneErrorLineAndNothingIsSigned() {
     ChainsigLauncher.Result r = ChainsigLauncher.run("send", "evm", "--devnet", devnet(), "--path", "ethereum-offline",
         "--evm-rpc", "http://127.0.0.1:" + FreePort.next(), "--to", RECIPIENT, "--value-wei", "1");
-    assertOneErrorLine(r, "error: cannot reach the EVM RPC at http://127.0.0.1:");
+    ChainsigLauncher.assertOneErrorLine(r, "error: cannot reach the EVM RPC at http://127.0.0.1:");
 
     JsonNode d = SharedDevnet.description();
     JsonNode alice = d.path("accounts").get(0);
@@ -170,7 +170,7 @@ class SendEvmIT {
         "--contract", d.path("contract_id").asText(), "--account", alice.path("account_id").asText(),
         "--key-file", alice.path("key_file").asText(), "--path", "ethereum-offline",
         "--evm-rpc", anvil.url().toString(), "--to", RECIPIENT, "--value-wei", "1");
-    assertOneErrorLine(nearDown, "error: NEAR RPC http://127.0.0.1:");
+    ChainsigLauncher.assertOneErrorLine(nearDown, "error: NEAR RPC http://127.0.0.1:");
     assertThat(nearDown.err()).contains("unreachable");
   }
 
@@ -188,19 +188,12 @@ class SendEvmIT {
       ChainsigLauncher.Result r = ChainsigLauncher.run("send", "evm", "--rpc", d.path("rpc_url").asText(),
           "--contract", d.path("contract_id").asText(), "--account", stranger, "--key-file", keyFile.toString(),
           "--path", path, "--evm-rpc", anvil.url().toString(), "--to", RECIPIENT, "--value-wei", "1000");
-      assertOneErrorLine(r, "error: the signer contract signer.test.near did not sign for stranger.test.near");
+      ChainsigLauncher.assertOneErrorLine(r, "error: the signer contract signer.test.near did not sign for stranger.test.near");
       assertNothingSentFrom(derived);
       assertThat(anvil.balance(derived)).isEqualTo(ETHER);
     } finally {
       Files.deleteIfExists(keyFile);
     }
-  }
-
-  private static void assertOneErrorLine(ChainsigLauncher.Result r, String start) {
-    assertThat(r.code()).as(r.toString()).isEqualTo(1);
-    assertThat(r.out()).as(r.toString()).isEmpty();
-    assertThat(r.err().strip().lines()).as(r.toString()).hasSize(1);
-    assertThat(r.err().strip()).startsWith(start);
   }
 
   private static void assertNothingSentFrom(EvmAddress address) {

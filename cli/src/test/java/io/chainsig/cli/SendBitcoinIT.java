@@ -1,0 +1,199 @@
+package io.chainsig.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chainsig.crypto.encoding.Hex;
+import io.chainsig.derivation.KeyDerivation;
+import io.chainsig.derivation.NearAccountId;
+import io.chainsig.derivation.NearPublicKey;
+import io.chainsig.derivation.Secp256k1PublicKey;
+import io.chainsig.derivation.address.SegwitAddress;
+import io.chainsig.sdk.testing.FreePort;
+import io.chainsig.sdk.testing.LitecoindNode;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.bitcoinj.crypto.ECKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 6's Bitcoin acceptance test: a devnet (sandbox + 5 MPC nodes) and {@code litecoind
+ * -regtest} on 127.0.0.1 (Bitcoin's segwit format and BIP143 sighash; addresses with hrp {@code
+ * rltc}, so the test talks to it in scripts). The derived key's P2WPKH script is funded twice and
+ * {@code chainsig send bitcoin} spends both outputs in one transaction with two network signatures;
+ * the node accepts and mines it, and the outputs are where they should be. Insufficient funds, a bad
+ * destination, an unreachable RPC and a contract that refuses each give one {@code error:} line and
+ * send nothing.
+ */
+@ExtendWith(SharedDevnet.class)
+class SendBitcoinIT {
+  private static LitecoindNode litecoind;
+
+  @BeforeAll
+  static void startLitecoind() {
+    litecoind = LitecoindNode.start();
+  }
+
+  @AfterAll
+  static void stopLitecoind() {
+    if (litecoind != null) {
+      litecoind.close();
+    }
+  }
+
+  private static Secp256k1PublicKey derivedKey(String path) {
+    Secp256k1PublicKey root = (Secp256k1PublicKey) NearPublicKey.parse(SharedDevnet.description().path("root_public_key").asText());
+    return KeyDerivation.deriveSecp256k1(root, NearAccountId.of("alice.test.near"), path);
+  }
+
+  /** The derived key's P2WPKH script, as {@code chainsig address} prints it (checked against the derivation). */
+  private static byte[] derivedScript(String path) {
+    ChainsigLauncher.Result r = ChainsigLauncher.run("address", "--devnet", SharedDevnet.file().toString(),
+        "--chain", "bitcoin-regtest", "--hrp", LitecoindNode.HRP, "--path", path, "--json");
+    assertThat(r.code()).as(r.toString()).isZero();
+    byte[] script = Hex.decode(r.json().path("script_pubkey").asText());
+    byte[] expected = SegwitAddress.of(LitecoindNode.HRP, 0, ECKey.fromPublicOnly(derivedKey(path).point().toCompressed()).getPubKeyHash())
+        .scriptPubKey();
+    assertThat(script).isEqualTo(expected);
+    assertThat(r.json().path("address").asText()).isEqualTo(LitecoindNode.addressOf(script)).startsWith("rltc1q");
+    return script;
+  }
+
+  private static ChainsigLauncher.Result send(String path, String destinationOption, String destination, long amountSat) {
+    return ChainsigLauncher.run("send", "bitcoin", "--devnet", SharedDevnet.file().toString(), "--path", path,
+        "--btc-rpc", litecoind.urlWithCredentials(), "--chain", "bitcoin-regtest", "--hrp", LitecoindNode.HRP,
+        destinationOption, destination, "--amount-sat", String.valueOf(amountSat), "--fee-rate", "5", "--json");
+  }
+
+  private static long sat(String coins) {
+    return new BigDecimal(coins).movePointRight(8).longValueExact();
+  }
+
+  private static long sat(JsonNode coins) {
+    return coins.decimalValue().movePointRight(8).longValueExact();
+  }
+
+  @Test
+  void twoFundedOutputsAreSpentInOneTransactionWithTwoNetworkSignaturesAndMined() {
+    String path = "bitcoin-send";
+    byte[] script = derivedScript(path);
+    String funding1 = litecoind.fund(script, new BigDecimal("1.0"));
+    String funding2 = litecoind.fund(script, new BigDecimal("0.6"));
+    litecoind.mine(1);
+    String destination = litecoind.newWalletAddress();
+    long amount = sat("1.3");
+
+    ChainsigLauncher.Result r = send(path, "--to", destination, amount);
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out() + r.err()).doesNotContain(litecoind.endpoint().password());
+    JsonNode printed = r.json();
+    String txid = printed.path("txid").asText();
+    assertThat(printed.path("status").asText()).isEqualTo("broadcast");
+    assertThat(printed.path("from").asText()).isEqualTo(LitecoindNode.addressOf(script));
+    assertThat(printed.path("to").asText()).isEqualTo(destination);
+    assertThat(printed.path("amount_sat").asLong()).isEqualTo(amount);
+    assertThat(litecoind.mempool()).as("accepted into the mempool").contains(txid);
+
+    // The node holds it: two inputs (the two funding outputs), each with its own network signature
+    // under the derived key in the witness, which litecoind verified (BIP143) before accepting it.
+    JsonNode tx = litecoind.call("getrawtransaction", txid, true);
+    assertThat(tx.path("vin")).hasSize(2);
+    assertThat(List.of(tx.path("vin").get(0).path("txid").asText(), tx.path("vin").get(1).path("txid").asText()))
+        .containsExactlyInAnyOrder(funding1, funding2);
+    Set<String> signatures = new HashSet<>();
+    for (JsonNode in : tx.path("vin")) {
+      JsonNode witness = in.path("txinwitness");
+      assertThat(witness).hasSize(2);
+      assertThat(witness.get(0).asText()).as("DER signature + SIGHASH_ALL").startsWith("30").endsWith("01");
+      assertThat(witness.get(1).asText()).isEqualTo(derivedKey(path).toCompressedHex());
+      signatures.add(witness.get(0).asText());
+    }
+    assertThat(signatures).as("one signature per input").hasSize(2);
+
+    litecoind.mine(1);
+    assertThat(litecoind.call("gettxout", txid, 0, true).path("confirmations").asLong()).isEqualTo(1);
+    JsonNode vout = tx.path("vout");
+    assertThat(sat(vout.get(0).path("value"))).isEqualTo(amount);
+    assertThat(vout.get(0).path("scriptPubKey").path("hex").asText())
+        .isEqualTo(Hex.encode(SegwitAddress.decodeAnyHrp(destination).scriptPubKey()));
+    assertThat(vout.get(1).path("scriptPubKey").path("hex").asText()).as("change back to the derived script")
+        .isEqualTo(Hex.encode(script));
+    long fee = sat("1.6") - amount - sat(vout.get(1).path("value"));
+    assertThat(fee).isEqualTo(printed.path("fee_sat").asLong()).isGreaterThanOrEqualTo(5 * tx.path("vsize").asLong());
+    assertThat(sat(litecoind.walletCall("getreceivedbyaddress", destination, 1))).isEqualTo(amount);
+  }
+
+  @Test
+  void aPaymentToAScriptIsSentToThatScript() {
+    String path = "bitcoin-to-script";
+    byte[] script = derivedScript(path);
+    litecoind.fund(script, new BigDecimal("0.5"));
+    litecoind.mine(1);
+    String destination = litecoind.newWalletAddress();
+    String destinationScript = Hex.encode(SegwitAddress.decodeAnyHrp(destination).scriptPubKey());
+
+    ChainsigLauncher.Result r = send(path, "--to-script", destinationScript, sat("0.2"));
+    assertThat(r.code()).as(r.toString()).isZero();
+    String txid = r.json().path("txid").asText();
+    JsonNode tx = litecoind.call("getrawtransaction", txid, true);
+    assertThat(tx.path("vout").get(0).path("scriptPubKey").path("hex").asText()).isEqualTo(destinationScript);
+    litecoind.mine(1);
+    assertThat(sat(litecoind.walletCall("getreceivedbyaddress", destination, 1))).isEqualTo(sat("0.2"));
+  }
+
+  @Test
+  void insufficientFundsIsOneErrorLineAndNothingIsSent() {
+    String path = "bitcoin-poor";
+    byte[] script = derivedScript(path);
+    litecoind.fund(script, new BigDecimal("0.001"));
+    litecoind.mine(1);
+    ChainsigLauncher.assertOneErrorLine(send(path, "--to", litecoind.newWalletAddress(), sat("0.01")), "error: insufficient funds: need ");
+    ChainsigLauncher.assertOneErrorLine(send(path, "--to", litecoind.newWalletAddress(), sat("0.001")), "error: insufficient funds: need ");
+    assertThat(litecoind.mempool()).as("nothing sent").isEmpty();
+  }
+
+  @Test
+  void aBadDestinationIsOneErrorLineAndNothingIsSent() {
+    String path = "bitcoin-bad-destination";
+    byte[] script = derivedScript(path);
+    litecoind.fund(script, new BigDecimal("0.5"));
+    litecoind.mine(1);
+    ChainsigLauncher.assertOneErrorLine(send(path, "--to", "bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080", 10_000),
+        "error: bad destination address 'bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080': it is for 'bcrt', not this network ('rltc')");
+    ChainsigLauncher.assertOneErrorLine(send(path, "--to", "rltc1qnotanaddress", 10_000), "error: bad destination address 'rltc1qnotanaddress'");
+    ChainsigLauncher.assertOneErrorLine(send(path, "--to-script", "76a914751e76e8199196d454941c45d1b3a323f1433bd688ac", 10_000),
+        "error: bad destination script");
+    assertThat(litecoind.mempool()).as("nothing sent").isEmpty();
+  }
+
+  @Test
+  void anUnreachableRpcIsOneErrorLineWithoutThePassword() {
+    ChainsigLauncher.Result r = ChainsigLauncher.run("send", "bitcoin", "--devnet", SharedDevnet.file().toString(),
+        "--path", "bitcoin-offline", "--btc-rpc", "http://user:secret-password@127.0.0.1:" + FreePort.next(),
+        "--hrp", LitecoindNode.HRP, "--to", litecoind.newWalletAddress(), "--amount-sat", "10000", "--fee-rate", "5");
+    ChainsigLauncher.assertOneErrorLine(r, "error: cannot reach the Bitcoin RPC at http://127.0.0.1:");
+    assertThat(r.err()).doesNotContain("secret-password");
+  }
+
+  @Test
+  void aContractThatRefusesIsOneErrorLineAndNothingIsSent() {
+    // --contract names an account that has no signer contract: the request is refused, nothing signed.
+    String path = "bitcoin-refused";
+    byte[] script = derivedScript(path);
+    litecoind.fund(script, new BigDecimal("0.5"));
+    litecoind.mine(1);
+    JsonNode d = SharedDevnet.description();
+    JsonNode alice = d.path("accounts").get(0);
+    ChainsigLauncher.Result r = ChainsigLauncher.run("send", "bitcoin", "--rpc", d.path("rpc_url").asText(),
+        "--contract", "bob.test.near", "--account", alice.path("account_id").asText(),
+        "--key-file", alice.path("key_file").asText(), "--path", path, "--btc-rpc", litecoind.urlWithCredentials(),
+        "--hrp", LitecoindNode.HRP, "--to", litecoind.newWalletAddress(), "--amount-sat", "10000", "--fee-rate", "5");
+    ChainsigLauncher.assertOneErrorLine(r, "error: cannot read the root key of the signer contract bob.test.near");
+    assertThat(litecoind.mempool()).as("nothing sent").isEmpty();
+  }
+}
