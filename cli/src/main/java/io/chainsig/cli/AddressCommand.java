@@ -8,8 +8,8 @@ import io.chainsig.derivation.address.Chain;
 import io.chainsig.derivation.address.SegwitAddress;
 import io.chainsig.sdk.near.ChainSignaturesClient;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,8 +37,7 @@ public final class AddressCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  SignerAccountOptions signer;
+  @Mixin DerivedKeyOptions signingKey;
 
   @Option(names = "--chain", paramLabel = "CHAIN", defaultValue = "evm",
       description = "evm, bitcoin, bitcoin-testnet or bitcoin-regtest (default: ${DEFAULT-VALUE}).")
@@ -47,9 +46,6 @@ public final class AddressCommand implements Callable<Integer> {
   @Option(names = "--hrp", paramLabel = "HRP",
       description = "Bitcoin chains: another human-readable part for the segwit address (e.g. rltc for Litecoin regtest).")
   String hrp;
-
-  @Option(names = "--path", required = true, paramLabel = "P", description = "The derivation path.")
-  String path;
 
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
@@ -63,12 +59,12 @@ public final class AddressCommand implements Callable<Integer> {
     if (hrp != null && !target.isBitcoin()) {
       throw new CliException("--hrp is only for Bitcoin chains");
     }
-    ChainSignaturesClient client = signer.client();
-    Secp256k1PublicKey key = client.derivedPublicKey(path);
+    ChainSignaturesClient client = signingKey.client();
+    Secp256k1PublicKey key = client.derivedPublicKey(signingKey.path());
 
     ObjectNode o = JSON.createObjectNode();
     o.put("account_id", client.account().value());
-    o.put("path", path);
+    o.put("path", signingKey.path());
     o.put("chain", target.cliName());
     if (target.isBitcoin()) {
       SegwitAddress address = SegwitAddress.p2wpkh(target.bitcoinNetwork(), key);

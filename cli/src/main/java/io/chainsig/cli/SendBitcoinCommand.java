@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,11 +48,7 @@ public final class SendBitcoinCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  SignerAccountOptions signer;
-
-  @Option(names = "--path", required = true, paramLabel = "P", description = "The derivation path of the sending key.")
-  String path;
+  @Mixin DerivedKeyOptions signingKey;
 
   @Option(names = "--btc-rpc", required = true, paramLabel = "URL",
       description = "The node's JSON-RPC endpoint, http(s)://[user:password@]host:port.")
@@ -99,11 +96,11 @@ public final class SendBitcoinCommand implements Callable<Integer> {
     String networkHrp = hrp != null ? hrp : bitcoinChain().bitcoinNetwork().bech32Hrp();
     BitcoinTransfer transfer = transfer(networkHrp);
     BitcoinRpcEndpoint endpoint = BitcoinRpcEndpoint.parse(btcRpc);
-    ChainSignaturesClient client = signer.client();
-    Secp256k1PublicKey key = client.derivedPublicKey(path);
+    ChainSignaturesClient client = signingKey.client();
+    Secp256k1PublicKey key = client.derivedPublicKey(signingKey.path());
     ObjectNode o = JSON.createObjectNode();
     try (BitcoinNode node = new BitcoinNode(new BitcoinRpcClient(endpoint, Duration.ofSeconds(30)))) {
-      BitcoinAdapter adapter = new BitcoinAdapter(node, networkHrp, key, client.signerFor(path));
+      BitcoinAdapter adapter = new BitcoinAdapter(node, networkHrp, key, client.signerFor(signingKey.path()));
       SignedBitcoinTransaction tx = adapter.send(transfer);
       o.put("txid", tx.txid());
       o.put("status", "broadcast");

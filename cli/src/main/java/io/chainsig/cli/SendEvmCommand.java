@@ -14,8 +14,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,11 +45,7 @@ public final class SendEvmCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  SignerAccountOptions signer;
-
-  @Option(names = "--path", required = true, paramLabel = "P", description = "The derivation path of the sending key.")
-  String path;
+  @Mixin DerivedKeyOptions signingKey;
 
   @Option(names = "--evm-rpc", required = true, paramLabel = "URL", description = "The EVM chain's JSON-RPC endpoint.")
   String evmRpc;
@@ -75,11 +71,11 @@ public final class SendEvmCommand implements Callable<Integer> {
     EvmTransactionType type = legacy ? EvmTransactionType.LEGACY : EvmTransactionType.EIP1559;
     EvmTransfer transfer = EvmTransfer.to(to, valueWei, type);
     URI url = rpcUrl(evmRpc);
-    ChainSignaturesClient client = signer.client();
-    Secp256k1PublicKey key = client.derivedPublicKey(path);
+    ChainSignaturesClient client = signingKey.client();
+    Secp256k1PublicKey key = client.derivedPublicKey(signingKey.path());
     EvmReceipt receipt;
     try (EvmRpc rpc = new EvmRpc(url)) {
-      EvmAdapter adapter = new EvmAdapter(rpc, key, client.signerFor(path), Duration.ofSeconds(timeoutSeconds));
+      EvmAdapter adapter = new EvmAdapter(rpc, key, client.signerFor(signingKey.path()), Duration.ofSeconds(timeoutSeconds));
       receipt = adapter.send(transfer);
     }
     ObjectNode o = JSON.createObjectNode();

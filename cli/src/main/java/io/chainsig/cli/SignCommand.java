@@ -9,8 +9,8 @@ import io.chainsig.sdk.near.ChainSignaturesClient;
 import io.chainsig.sdk.signer.EcdsaSignature;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,11 +28,7 @@ public final class SignCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  SignerAccountOptions signer;
-
-  @Option(names = "--path", required = true, paramLabel = "P", description = "The derivation path.")
-  String path;
+  @Mixin DerivedKeyOptions signingKey;
 
   @Option(names = "--payload", required = true, paramLabel = "HEX", description = "The 32-byte message hash to sign, hex.")
   String payload;
@@ -48,11 +44,11 @@ public final class SignCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException("--payload must be 32 bytes of hex: " + e.getMessage());
     }
-    ChainSignaturesClient client = signer.client();
-    EcdsaSignature sig = client.sign(path, hash);
+    ChainSignaturesClient client = signingKey.client();
+    EcdsaSignature sig = client.sign(signingKey.path(), hash);
 
     // Verify before printing: the signature must be valid under root + eps*G.
-    Secp256k1PublicKey derived = client.derivedPublicKey(path);
+    Secp256k1PublicKey derived = client.derivedPublicKey(signingKey.path());
     io.chainsig.tss.ecdsa.EcdsaSignature check = new io.chainsig.tss.ecdsa.EcdsaSignature(sig.bigR(), sig.s(), sig.recoveryId());
     if (!check.verifies(Secp256k1Scalar.reduceBytes(hash), derived.point())) {
       throw new CliException("the network's signature does not verify under the derived key " + derived.toNearString());
@@ -67,7 +63,7 @@ public final class SignCommand implements Callable<Integer> {
     o.put("public_key", derived.toNearString());
     o.put("public_key_hex", derived.toHex());
     o.put("account_id", account);
-    o.put("path", path);
+    o.put("path", signingKey.path());
     o.put("payload", Hex.encode(hash));
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
@@ -77,7 +73,7 @@ public final class SignCommand implements Callable<Integer> {
       w.println("s            " + s);
       w.println("recovery_id  " + sig.recoveryId());
       w.println("public_key   " + derived.toNearString());
-      w.println("verified     yes (under root + eps*G for " + account + ", path '" + path + "')");
+      w.println("verified     yes (under root + eps*G for " + account + ", path '" + signingKey.path() + "')");
     }
     w.flush();
     return 0;

@@ -1,5 +1,6 @@
 package io.chainsig.cli;
 
+import static io.chainsig.sdk.testing.LitecoindNode.sat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,18 +65,18 @@ class SendBitcoinIT {
     return script;
   }
 
+  /** The derived script of a path, holding one confirmed output of {@code coins}. */
+  private static byte[] fundedScript(String path, String coins) {
+    byte[] script = derivedScript(path);
+    litecoind.fund(script, new BigDecimal(coins));
+    litecoind.mine(1);
+    return script;
+  }
+
   private static ChainsigLauncher.Result send(String path, String destinationOption, String destination, long amountSat) {
     return ChainsigLauncher.run("send", "bitcoin", "--devnet", SharedDevnet.file().toString(), "--path", path,
         "--btc-rpc", litecoind.urlWithCredentials(), "--chain", "bitcoin-regtest", "--hrp", LitecoindNode.HRP,
         destinationOption, destination, "--amount-sat", String.valueOf(amountSat), "--fee-rate", "5", "--json");
-  }
-
-  private static long sat(String coins) {
-    return new BigDecimal(coins).movePointRight(8).longValueExact();
-  }
-
-  private static long sat(JsonNode coins) {
-    return coins.decimalValue().movePointRight(8).longValueExact();
   }
 
   @Test
@@ -131,9 +132,7 @@ class SendBitcoinIT {
   @Test
   void aPaymentToAScriptIsSentToThatScript() {
     String path = "bitcoin-to-script";
-    byte[] script = derivedScript(path);
-    litecoind.fund(script, new BigDecimal("0.5"));
-    litecoind.mine(1);
+    fundedScript(path, "0.5");
     String destination = litecoind.newWalletAddress();
     String destinationScript = Hex.encode(SegwitAddress.decodeAnyHrp(destination).scriptPubKey());
 
@@ -149,9 +148,7 @@ class SendBitcoinIT {
   @Test
   void insufficientFundsIsOneErrorLineAndNothingIsSent() {
     String path = "bitcoin-poor";
-    byte[] script = derivedScript(path);
-    litecoind.fund(script, new BigDecimal("0.001"));
-    litecoind.mine(1);
+    fundedScript(path, "0.001");
     ChainsigLauncher.assertOneErrorLine(send(path, "--to", litecoind.newWalletAddress(), sat("0.01")), "error: insufficient funds: need ");
     ChainsigLauncher.assertOneErrorLine(send(path, "--to", litecoind.newWalletAddress(), sat("0.001")), "error: insufficient funds: need ");
     assertThat(litecoind.mempool()).as("nothing sent").isEmpty();
@@ -160,9 +157,7 @@ class SendBitcoinIT {
   @Test
   void aBadDestinationIsOneErrorLineAndNothingIsSent() {
     String path = "bitcoin-bad-destination";
-    byte[] script = derivedScript(path);
-    litecoind.fund(script, new BigDecimal("0.5"));
-    litecoind.mine(1);
+    fundedScript(path, "0.5");
     ChainsigLauncher.assertOneErrorLine(send(path, "--to", "bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080", 10_000),
         "error: bad destination address 'bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080': it is for 'bcrt', not this network ('rltc')");
     ChainsigLauncher.assertOneErrorLine(send(path, "--to", "rltc1qnotanaddress", 10_000), "error: bad destination address 'rltc1qnotanaddress'");
@@ -184,9 +179,7 @@ class SendBitcoinIT {
   void aContractThatRefusesIsOneErrorLineAndNothingIsSent() {
     // --contract names an account that has no signer contract: the request is refused, nothing signed.
     String path = "bitcoin-refused";
-    byte[] script = derivedScript(path);
-    litecoind.fund(script, new BigDecimal("0.5"));
-    litecoind.mine(1);
+    fundedScript(path, "0.5");
     JsonNode d = SharedDevnet.description();
     JsonNode alice = d.path("accounts").get(0);
     ChainsigLauncher.Result r = ChainsigLauncher.run("send", "bitcoin", "--rpc", d.path("rpc_url").asText(),
