@@ -93,7 +93,8 @@ public final class SendBitcoinCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String networkHrp = hrp != null ? hrp : bitcoinChain().bitcoinNetwork().bech32Hrp();
+    Chain network = bitcoinChain();
+    String networkHrp = hrp != null ? hrp : network.bitcoinNetwork().bech32Hrp();
     BitcoinTransfer transfer = transfer(networkHrp);
     BitcoinRpcEndpoint endpoint = BitcoinRpcEndpoint.parse(btcRpc);
     ChainSignaturesClient client = signingKey.client();

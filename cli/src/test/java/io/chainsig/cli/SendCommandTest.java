@@ -41,13 +41,14 @@ class SendCommandTest {
 
   @ParameterizedTest
   @CsvSource({
-    "--chain=evm, --fee-rate=2, error: --chain must be bitcoin, bitcoin-testnet or bitcoin-regtest",
-    "--chain=bitcoin, --fee-rate=0, error: fee rate must be 1 to 100000 sat/vB"
+    "--chain=evm, --json, --fee-rate=2, 'error: --chain must be bitcoin, bitcoin-testnet or bitcoin-regtest'",
+    "--chain=solana, --hrp=rltc, --fee-rate=2, 'error: --chain must be bitcoin, bitcoin-testnet or bitcoin-regtest'",
+    "--chain=bitcoin, --json, --fee-rate=0, 'error: fee rate must be 1 to 100000 sat/vB, got 0'"
   })
-  void badBitcoinOptionsAreRefusedFirst(String chain, String feeRate, String error) {
+  void badBitcoinOptionsAreRefusedFirst(String chain, String other, String feeRate, String error) {
     assertOneErrorLine(CommandRun.of("send", "bitcoin", "--devnet", NO_DEVNET, "--path", "p",
         "--btc-rpc", "http://u:p@127.0.0.1:1", "--to", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
-        "--amount-sat", "1000", chain, feeRate), error);
+        "--amount-sat", "1000", feeRate, chain, other), error);
   }
 
   @ParameterizedTest
