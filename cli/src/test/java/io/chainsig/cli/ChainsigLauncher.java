@@ -77,6 +77,16 @@ final class ChainsigLauncher {
     assertThat(r.err().strip()).as(r.toString()).startsWith(start);
   }
 
+  /** A command line put together from parts (e.g. a command and the account options). */
+  @SafeVarargs
+  static String[] args(List<String>... parts) {
+    List<String> all = new ArrayList<>();
+    for (List<String> part : parts) {
+      all.addAll(part);
+    }
+    return all.toArray(String[]::new);
+  }
+
   /** Runs with a 120 s limit. */
   static Result run(String... args) {
     return run(120, args);

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * rltc}, so the test talks to it in scripts). The derived key's P2WPKH script is funded twice and
  * {@code chainsig send bitcoin} spends both outputs in one transaction with two network signatures;
  * the node accepts and mines it, and the outputs are where they should be. Insufficient funds, a bad
- * destination, an unreachable RPC and a contract that refuses each give one {@code error:} line and
- * send nothing.
+ * destination, an unreachable RPC, a contract that is not there and a sign request the chain refuses
+ * each give one {@code error:} line and send nothing.
  */
 @ExtendWith(SharedDevnet.class)
 class SendBitcoinIT {
@@ -47,9 +47,18 @@ class SendBitcoinIT {
     }
   }
 
+  private static Secp256k1PublicKey rootKey() {
+    return (Secp256k1PublicKey) NearPublicKey.parse(SharedDevnet.description().path("root_public_key").asText());
+  }
+
   private static Secp256k1PublicKey derivedKey(String path) {
-    Secp256k1PublicKey root = (Secp256k1PublicKey) NearPublicKey.parse(SharedDevnet.description().path("root_public_key").asText());
-    return KeyDerivation.deriveSecp256k1(root, NearAccountId.of("alice.test.near"), path);
+    return KeyDerivation.deriveSecp256k1(rootKey(), NearAccountId.of("alice.test.near"), path);
+  }
+
+  /** A key's P2WPKH output script, computed with bitcoinj's HASH160 (independently of the cli). */
+  private static byte[] p2wpkhScript(Secp256k1PublicKey key) {
+    return SegwitAddress.of(LitecoindNode.HRP, 0, ECKey.fromPublicOnly(key.point().toCompressed()).getPubKeyHash())
+        .scriptPubKey();
   }
 
   /** The derived key's P2WPKH script, as {@code chainsig address} prints it (checked against the derivation). */
@@ -58,9 +67,7 @@ class SendBitcoinIT {
         "--chain", "bitcoin-regtest", "--hrp", LitecoindNode.HRP, "--path", path, "--json");
     assertThat(r.code()).as(r.toString()).isZero();
     byte[] script = Hex.decode(r.json().path("script_pubkey").asText());
-    byte[] expected = SegwitAddress.of(LitecoindNode.HRP, 0, ECKey.fromPublicOnly(derivedKey(path).point().toCompressed()).getPubKeyHash())
-        .scriptPubKey();
-    assertThat(script).isEqualTo(expected);
+    assertThat(script).isEqualTo(p2wpkhScript(derivedKey(path)));
     assertThat(r.json().path("address").asText()).isEqualTo(LitecoindNode.addressOf(script)).startsWith("rltc1q");
     return script;
   }
@@ -177,16 +184,31 @@ class SendBitcoinIT {
 
   @Test
   void aContractThatRefusesIsOneErrorLineAndNothingIsSent() {
-    // --contract names an account that has no signer contract: the request is refused, nothing signed.
-    String path = "bitcoin-refused";
+    // --contract names an account that has no signer contract: nothing is signed or sent.
+    String path = "bitcoin-no-contract";
     fundedScript(path, "0.5");
-    JsonNode d = SharedDevnet.description();
-    JsonNode alice = d.path("accounts").get(0);
-    ChainsigLauncher.Result r = ChainsigLauncher.run("send", "bitcoin", "--rpc", d.path("rpc_url").asText(),
-        "--contract", "bob.test.near", "--account", alice.path("account_id").asText(),
-        "--key-file", alice.path("key_file").asText(), "--path", path, "--btc-rpc", litecoind.urlWithCredentials(),
-        "--hrp", LitecoindNode.HRP, "--to", litecoind.newWalletAddress(), "--amount-sat", "10000", "--fee-rate", "5");
+    ChainsigLauncher.Result r = ChainsigLauncher.run(ChainsigLauncher.args(sendCommand(path, litecoind.newWalletAddress()),
+        SharedDevnet.explicitOptions(null, "bob.test.near", null, null)));
     ChainsigLauncher.assertOneErrorLine(r, "error: cannot read the root key of the signer contract bob.test.near");
     assertThat(litecoind.mempool()).as("nothing sent").isEmpty();
+  }
+
+  @Test
+  void aSignRequestTheChainRefusesIsOneErrorLineAndNothingIsSent() {
+    // An account the chain does not know: its derived script holds coins, but its sign call is refused.
+    String stranger = "stranger.test.near";
+    String path = "bitcoin-refused";
+    Secp256k1PublicKey key = KeyDerivation.deriveSecp256k1(rootKey(), NearAccountId.of(stranger), path);
+    litecoind.fund(p2wpkhScript(key), new BigDecimal("0.5"));
+    litecoind.mine(1);
+    ChainsigLauncher.Result r = ChainsigLauncher.run(ChainsigLauncher.args(sendCommand(path, litecoind.newWalletAddress()),
+        SharedDevnet.explicitOptions(null, null, stranger, SharedDevnet.keyFileOfUnknownAccount(stranger))));
+    ChainsigLauncher.assertOneErrorLine(r, "error: the signer contract signer.test.near did not sign for stranger.test.near");
+    assertThat(litecoind.mempool()).as("nothing sent").isEmpty();
+  }
+
+  private static List<String> sendCommand(String path, String destination) {
+    return List.of("send", "bitcoin", "--path", path, "--btc-rpc", litecoind.urlWithCredentials(),
+        "--hrp", LitecoindNode.HRP, "--to", destination, "--amount-sat", "10000", "--fee-rate", "5");
   }
 }

@@ -3,19 +3,15 @@ package io.chainsig.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chainsig.derivation.KeyDerivation;
 import io.chainsig.derivation.NearAccountId;
 import io.chainsig.derivation.NearPublicKey;
 import io.chainsig.derivation.Secp256k1PublicKey;
 import io.chainsig.derivation.address.EvmAddress;
-import io.chainsig.near.NearKeyFile;
 import io.chainsig.sdk.testing.AnvilNode;
 import io.chainsig.sdk.testing.FreePort;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +30,6 @@ import org.web3j.crypto.TransactionDecoder;
  */
 @ExtendWith(SharedDevnet.class)
 class SendEvmIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final BigInteger ETHER = BigInteger.TEN.pow(18);
   private static final String RECIPIENT = "0x00000000000000000000000000000000000c0de1";
 
@@ -79,11 +74,8 @@ class SendEvmIT {
     assertThat(j.path("public_key").asText()).startsWith("secp256k1:");
 
     // The explicit form names the same account and gives the same address.
-    JsonNode d = SharedDevnet.description();
-    JsonNode alice = d.path("accounts").get(0);
-    ChainsigLauncher.Result explicit = ChainsigLauncher.run("address", "--rpc", d.path("rpc_url").asText(),
-        "--contract", d.path("contract_id").asText(), "--account", alice.path("account_id").asText(),
-        "--key-file", alice.path("key_file").asText(), "--path", "ethereum-1", "--json");
+    ChainsigLauncher.Result explicit = ChainsigLauncher.run(ChainsigLauncher.args(List.of("address", "--path", "ethereum-1", "--json"),
+        SharedDevnet.explicitOptions(null, null, null, null)));
     assertThat(explicit.code()).as(explicit.toString()).isZero();
     assertThat(explicit.json().path("address")).isEqualTo(j.path("address"));
   }
@@ -164,36 +156,26 @@ class SendEvmIT {
         "--evm-rpc", "http://127.0.0.1:" + FreePort.next(), "--to", RECIPIENT, "--value-wei", "1");
     ChainsigLauncher.assertOneErrorLine(r, "error: cannot reach the EVM RPC at http://127.0.0.1:");
 
-    JsonNode d = SharedDevnet.description();
-    JsonNode alice = d.path("accounts").get(0);
-    ChainsigLauncher.Result nearDown = ChainsigLauncher.run("send", "evm", "--rpc", "http://127.0.0.1:" + FreePort.next(),
-        "--contract", d.path("contract_id").asText(), "--account", alice.path("account_id").asText(),
-        "--key-file", alice.path("key_file").asText(), "--path", "ethereum-offline",
-        "--evm-rpc", anvil.url().toString(), "--to", RECIPIENT, "--value-wei", "1");
+    ChainsigLauncher.Result nearDown = ChainsigLauncher.run(ChainsigLauncher.args(List.of("send", "evm", "--path", "ethereum-offline",
+        "--evm-rpc", anvil.url().toString(), "--to", RECIPIENT, "--value-wei", "1"),
+        SharedDevnet.explicitOptions("http://127.0.0.1:" + FreePort.next(), null, null, null)));
     ChainsigLauncher.assertOneErrorLine(nearDown, "error: NEAR RPC http://127.0.0.1:");
     assertThat(nearDown.err()).contains("unreachable");
   }
 
   @Test
-  void aSignRequestTheChainRefusesIsOneErrorLineAndNothingIsSent() throws Exception {
+  void aSignRequestTheChainRefusesIsOneErrorLineAndNothingIsSent() {
     // An account the chain does not know: its derived address is funded, but its sign call is refused.
     String stranger = "stranger.test.near";
     String path = "ethereum-refused";
-    Path keyFile = Files.createTempFile("stranger", ".json");
-    try {
-      JSON.writeValue(keyFile.toFile(), NearKeyFile.generate(stranger, new SecureRandom()));
-      EvmAddress derived = derivedAddress(stranger, path);
-      anvil.fund(derived, ETHER);
-      JsonNode d = SharedDevnet.description();
-      ChainsigLauncher.Result r = ChainsigLauncher.run("send", "evm", "--rpc", d.path("rpc_url").asText(),
-          "--contract", d.path("contract_id").asText(), "--account", stranger, "--key-file", keyFile.toString(),
-          "--path", path, "--evm-rpc", anvil.url().toString(), "--to", RECIPIENT, "--value-wei", "1000");
-      ChainsigLauncher.assertOneErrorLine(r, "error: the signer contract signer.test.near did not sign for stranger.test.near");
-      assertNothingSentFrom(derived);
-      assertThat(anvil.balance(derived)).isEqualTo(ETHER);
-    } finally {
-      Files.deleteIfExists(keyFile);
-    }
+    EvmAddress derived = derivedAddress(stranger, path);
+    anvil.fund(derived, ETHER);
+    ChainsigLauncher.Result r = ChainsigLauncher.run(ChainsigLauncher.args(List.of("send", "evm", "--path", path,
+        "--evm-rpc", anvil.url().toString(), "--to", RECIPIENT, "--value-wei", "1000"),
+        SharedDevnet.explicitOptions(null, null, stranger, SharedDevnet.keyFileOfUnknownAccount(stranger))));
+    ChainsigLauncher.assertOneErrorLine(r, "error: the signer contract signer.test.near did not sign for stranger.test.near");
+    assertNothingSentFrom(derived);
+    assertThat(anvil.balance(derived)).isEqualTo(ETHER);
   }
 
   private static void assertNothingSentFrom(EvmAddress address) {

@@ -2,10 +2,13 @@ package io.chainsig.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chainsig.near.NearKeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -49,6 +52,30 @@ final class SharedDevnet implements BeforeAllCallback {
   /** The devnet's {@code devnet.json}. */
   static Path file() {
     return running.home().resolve("devnet.json");
+  }
+
+  /**
+   * The explicit account options ({@code --rpc --contract --account --key-file}) of the devnet's
+   * first account, with the RPC URL, contract or account replaced where not null.
+   */
+  static List<String> explicitOptions(String rpcUrl, String contract, String account, Path keyFile) {
+    JsonNode d = description();
+    JsonNode first = d.path("accounts").get(0);
+    return List.of("--rpc", rpcUrl != null ? rpcUrl : d.path("rpc_url").asText(),
+        "--contract", contract != null ? contract : d.path("contract_id").asText(),
+        "--account", account != null ? account : first.path("account_id").asText(),
+        "--key-file", keyFile != null ? keyFile.toString() : first.path("key_file").asText());
+  }
+
+  /** A fresh key file (in the devnet's home) for an account the devnet's chain does not know. */
+  static Path keyFileOfUnknownAccount(String accountId) {
+    try {
+      Path file = Files.createTempFile(running.home(), "unknown-account", ".json");
+      JSON.writeValue(file.toFile(), NearKeyFile.generate(accountId, new SecureRandom()));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The parsed {@code devnet.json}. */
