@@ -3,6 +3,7 @@ package io.chainsig.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chainsig.near.NearKeyFile;
+import io.chainsig.sdk.testing.TempDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +26,10 @@ final class SharedDevnet implements BeforeAllCallback {
   private record Running(Path home) implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
-      ChainsigLauncher.run("devnet", "down", "--home", home.toString());
+      ChainsigLauncher.Result down = ChainsigLauncher.run("devnet", "down", "--home", home.toString());
+      if (down.code() == 0) {
+        TempDirs.deleteRecursively(home);
+      }
     }
   }
 
@@ -36,17 +40,13 @@ final class SharedDevnet implements BeforeAllCallback {
   }
 
   private static Running start() {
-    try {
-      Path home = Files.createTempDirectory("chainsig-shared-devnet");
-      ChainsigLauncher.Result up = ChainsigLauncher.run(300, "devnet", "up", "--home", home.toString());
-      if (up.code() != 0) {
-        ChainsigLauncher.run("devnet", "down", "--home", home.toString());
-        throw new IllegalStateException("devnet up failed: " + up);
-      }
-      return new Running(home);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Path home = TempDirs.create("chainsig-shared-devnet");
+    ChainsigLauncher.Result up = ChainsigLauncher.run(300, "devnet", "up", "--home", home.toString());
+    if (up.code() != 0) {
+      ChainsigLauncher.run("devnet", "down", "--home", home.toString());
+      throw new IllegalStateException("devnet up failed: " + up);
     }
+    return new Running(home);
   }
 
   /** The devnet's {@code devnet.json}. */
