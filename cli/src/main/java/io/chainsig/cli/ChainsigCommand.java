@@ -1,5 +1,6 @@
 package io.chainsig.cli;
 
+import io.chainsig.sdk.ChainsigSdkException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,19 +22,25 @@ import picocli.CommandLine.Spec;
       NodeCommand.class,
       DevnetCommand.class,
       SignCommand.class,
+      AddressCommand.class,
+      SendCommand.class,
       WalletCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ChainsigCommand implements Runnable {
   @Spec CommandSpec spec;
 
-  /** A command line with chainsig's error handling: one-line errors, exit 1 (2 for bad usage). */
+  /**
+   * A command line with chainsig's error handling: one-line errors (bad input, the SDK's typed
+   * failures), exit 1 (2 for bad usage).
+   */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new ChainsigCommand());
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
-          if (ex instanceof CliException || ex instanceof IllegalArgumentException) {
+          if (ex instanceof CliException || ex instanceof IllegalArgumentException
+              || ex instanceof ChainsigSdkException) {
             err.println("error: " + ex.getMessage());
           } else {
             err.println("error: " + ex);

@@ -87,7 +87,7 @@ public final class ChainSignaturesClient {
         }
         root = r = sk;
       } catch (ChainException e) {
-        throw unreachableOrRefused(e);
+        throw unreachableOrRefused("cannot read the root key of the signer contract " + contract, e);
       }
     }
     return r;
@@ -118,7 +118,7 @@ public final class ChainSignaturesClient {
     try {
       outcome = sender.functionCall(contract, "sign", args.toString(), BigInteger.ONE);
     } catch (ChainException e) {
-      throw unreachableOrRefused(e);
+      throw unreachableOrRefused("the signer contract " + contract + " did not sign for " + account, e);
     }
     try {
       JsonNode r = JSON.readTree(NearTransactionSender.successValue(outcome));
@@ -137,10 +137,10 @@ public final class ChainSignaturesClient {
     return payload -> sign(path, payload);
   }
 
-  private static RuntimeException unreachableOrRefused(ChainException e) {
+  private static RuntimeException unreachableOrRefused(String what, ChainException e) {
     if (e.getMessage() != null && e.getMessage().contains("unreachable")) {
       return new RpcUnreachableException(e.getMessage(), e);
     }
-    return new SignatureRefusedException(e.getMessage(), e);
+    return new SignatureRefusedException(what + ": " + e.getMessage(), e);
   }
 }

@@ -1,5 +1,6 @@
 package io.chainsig.sdk.bitcoin;
 
+import static io.chainsig.sdk.testing.LitecoindNode.sat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,14 +73,6 @@ class BitcoinAdapterAcceptanceTest {
   /** A transfer to a fresh address of the node's wallet. */
   private BitcoinTransfer toWallet(long amountSat) {
     return BitcoinTransfer.to(litecoind.newWalletAddress(), LitecoindNode.HRP, amountSat, FEE_RATE);
-  }
-
-  private static long sat(String coins) {
-    return new BigDecimal(coins).movePointRight(8).longValueExact();
-  }
-
-  private static long sat(JsonNode coins) {
-    return coins.decimalValue().movePointRight(8).longValueExact();
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.chainsig.sdk.bitcoin.BitcoinRpcClient;
 import io.chainsig.sdk.bitcoin.BitcoinRpcEndpoint;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +23,10 @@ public final class AnvilNode implements AutoCloseable {
   /** The chain id the node is started with. */
   public static final long CHAIN_ID = 31337;
 
+  // Relative to the sdk module; other modules' tests (run from their own directory) find it in ../sdk.
   private static final Path BINARY =
       Path.of("src/test/js/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil");
+  private static final Path BINARY_FROM_SIBLING_MODULE = Path.of("../sdk").resolve(BINARY);
 
   private final LocalProcess process;
   private final Path dir;
@@ -39,7 +42,8 @@ public final class AnvilNode implements AutoCloseable {
 
   /** Starts anvil and waits until it answers. */
   public static AnvilNode start() {
-    Path binary = LocalProcess.requireBinary(BINARY, "anvil (npm package @foundry-rs/anvil-linux-amd64)");
+    Path binary = LocalProcess.requireBinary(
+        Files.isExecutable(BINARY) ? BINARY : BINARY_FROM_SIBLING_MODULE, "anvil (npm package @foundry-rs/anvil-linux-amd64)");
     return LocalProcess.startWithRetries(() -> startOnce(binary));
   }
 

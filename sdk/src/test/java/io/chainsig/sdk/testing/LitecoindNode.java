@@ -120,6 +120,16 @@ public final class LitecoindNode implements AutoCloseable {
     return wallet.call("sendtoaddress", addressOf(p2wpkhScript), coins).asText();
   }
 
+  /** An amount in coins (text, e.g. {@code "1.3"}) as satoshis, exactly. */
+  public static long sat(String coins) {
+    return new BigDecimal(coins).movePointRight(8).longValueExact();
+  }
+
+  /** An amount in coins as the node's JSON has it, as satoshis, exactly. */
+  public static long sat(JsonNode coins) {
+    return coins.decimalValue().movePointRight(8).longValueExact();
+  }
+
   /** The txids in the mempool. */
   public List<String> mempool() {
     return java.util.stream.StreamSupport.stream(rpc.call("getrawmempool").spliterator(), false)

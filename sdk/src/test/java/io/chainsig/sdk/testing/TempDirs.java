@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Temporary directories for node data, deleted when the node stops. */
-final class TempDirs {
+/** Temporary directories for node data, deleted when the node stops (also used by cli's tests). */
+public final class TempDirs {
   private TempDirs() {}
 
-  static Path create(String prefix) {
+  /** A new temporary directory. */
+  public static Path create(String prefix) {
     try {
       return Files.createTempDirectory(prefix);
     } catch (IOException e) {
@@ -19,7 +20,8 @@ final class TempDirs {
     }
   }
 
-  static void deleteRecursively(Path dir) {
+  /** Deletes a directory and everything in it, as far as possible. */
+  public static void deleteRecursively(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
