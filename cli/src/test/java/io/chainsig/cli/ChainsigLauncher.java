@@ -91,4 +91,21 @@ final class ChainsigLauncher {
   static Result run(String... args) {
     return run(120, args);
   }
+
+  /** The repository root (the cli module's parent). */
+  static final Path ROOT = LAUNCHER.getParent();
+
+  /** Runs {@code ./chainsig args...}, requires exit 0 within 5 minutes, returns stdout then stderr. */
+  static String runOk(String... args) {
+    Result r = run(300, args);
+    if (r.code() != 0) {
+      throw new AssertionError("chainsig " + String.join(" ", args) + " failed: " + r);
+    }
+    return r.out() + r.err();
+  }
+
+  /** The first line of output that is a JSON object. */
+  static String jsonLine(String output) {
+    return output.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow(() -> new AssertionError(output));
+  }
 }

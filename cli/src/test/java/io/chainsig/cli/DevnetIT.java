@@ -1,6 +1,6 @@
 package io.chainsig.cli;
 
-import static io.chainsig.cli.ChainsigProcess.run;
+import static io.chainsig.cli.ChainsigLauncher.runOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,7 +56,7 @@ import org.web3j.crypto.ECDSASignature;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevnetIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path ROOT = ChainsigProcess.ROOT;
+  private static final Path ROOT = ChainsigLauncher.ROOT;
   private static Path home;
   private static JsonNode devnet;
 
@@ -64,7 +64,7 @@ class DevnetIT {
   @BeforeAll
   static void up() throws Exception {
     home = Files.createTempDirectory("chainsig-devnet-it");
-    String out = run("devnet", "up", "--home", home.toString(), "--nodes", "5");
+    String out = runOk("devnet", "up", "--home", home.toString(), "--nodes", "5");
     assertThat(out).contains("devnet up: root public key secp256k1:");
     devnet = JSON.readTree(home.resolve("devnet.json").toFile());
   }
@@ -72,7 +72,7 @@ class DevnetIT {
   @AfterAll
   static void down() throws Exception {
     if (home != null) {
-      run("devnet", "down", "--home", home.toString());
+      runOk("devnet", "down", "--home", home.toString());
     }
   }
 
@@ -185,7 +185,7 @@ class DevnetIT {
     HttpResponse<String> health = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(node1.path("health_url").asText())).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
-    String out = run("sign", "--devnet", home.resolve("devnet.json").toString(), "--path", "after-garbage",
+    String out = runOk("sign", "--devnet", home.resolve("devnet.json").toString(), "--path", "after-garbage",
         "--payload", "07".repeat(32), "--json");
     assertThat(JSON.readTree(out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow()).path("recovery_id").isInt()).isTrue();
   }
@@ -195,20 +195,20 @@ class DevnetIT {
   void theDefaultDevnetKeepsSigningWithANodeKilled() throws Exception {
     JsonNode node5 = devnet.path("nodes").get(4);
     ProcessHandle.of(node5.path("pid").asLong()).ifPresent(ProcessHandle::destroyForcibly);
-    String out = run("sign", "--devnet", home.resolve("devnet.json").toString(), "--path", "node-5-down",
+    String out = runOk("sign", "--devnet", home.resolve("devnet.json").toString(), "--path", "node-5-down",
         "--payload", "09".repeat(32), "--json");
     JsonNode sig = JSON.readTree(out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
     assertThat(sig.path("public_key").asText()).startsWith("secp256k1:");
-    assertThat(run("devnet", "status", "--home", home.toString())).contains("DOWN");
+    assertThat(runOk("devnet", "status", "--home", home.toString())).contains("DOWN");
   }
 
   @Test
   @Order(5)
   void aStoppedDevnetResumesWithTheSameKeyAndSigns() throws Exception {
-    run("devnet", "down", "--home", home.toString());
-    String out = run("devnet", "up", "--home", home.toString());
+    runOk("devnet", "down", "--home", home.toString());
+    String out = runOk("devnet", "up", "--home", home.toString());
     assertThat(out).contains("resuming the devnet").contains(devnet.path("root_public_key").asText());
-    String signed = run("sign", "--devnet", home.resolve("devnet.json").toString(), "--path", "after-restart",
+    String signed = runOk("sign", "--devnet", home.resolve("devnet.json").toString(), "--path", "after-restart",
         "--payload", "0a".repeat(32), "--json");
     JsonNode sig = JSON.readTree(signed.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
     Secp256k1PublicKey root = (Secp256k1PublicKey) NearPublicKey.parse(devnet.path("root_public_key").asText());

@@ -1,6 +1,6 @@
 package io.chainsig.cli;
 
-import static io.chainsig.cli.ChainsigProcess.run;
+import static io.chainsig.cli.ChainsigLauncher.runOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +37,7 @@ import org.web3j.crypto.ECDSASignature;
  */
 class WalletDevnetIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path ROOT = ChainsigProcess.ROOT;
+  private static final Path ROOT = ChainsigLauncher.ROOT;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static Path home;
   private static JsonNode devnet;
@@ -48,7 +48,7 @@ class WalletDevnetIT {
   @BeforeAll
   static void up() throws Exception {
     home = Files.createTempDirectory("chainsig-wallet-it");
-    run("devnet", "up", "--home", home.toString(), "--nodes", "3");
+    runOk("devnet", "up", "--home", home.toString(), "--nodes", "3");
     devnet = JSON.readTree(home.resolve("devnet.json").toFile());
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -74,7 +74,7 @@ class WalletDevnetIT {
       wallet.waitFor(10, TimeUnit.SECONDS);
     }
     if (home != null) {
-      run("devnet", "down", "--home", home.toString());
+      runOk("devnet", "down", "--home", home.toString());
     }
   }
 
