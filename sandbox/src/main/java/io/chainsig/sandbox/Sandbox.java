@@ -5,7 +5,8 @@ import io.chainsig.sandbox.chain.ValidatorKey;
 import io.chainsig.sandbox.rpc.JsonRpcServer;
 import io.chainsig.sandbox.rpc.RpcMethods;
 import io.chainsig.sandbox.store.KeyValueStore;
-import io.chainsig.sandbox.store.RocksDbStore;
+import io.chainsig.sandbox.store.TextKeyStore;
+import io.chainsig.storage.RocksDbStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ public final class Sandbox implements AutoCloseable {
     } else {
       throw new IOException(keyFile + " is missing but " + data + " holds a chain");
     }
-    KeyValueStore store = RocksDbStore.open(data);
+    KeyValueStore store = new TextKeyStore(RocksDbStore.open(data));
     Chain chain;
     try {
       chain = Chain.open(store, key.publicKey(), random, System.currentTimeMillis() * 1_000_000L);

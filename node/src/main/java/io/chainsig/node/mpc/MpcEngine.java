@@ -11,7 +11,7 @@ import io.chainsig.node.chain.ContractGateway;
 import io.chainsig.node.chain.ContractPhase;
 import io.chainsig.node.chain.ContractSnapshot;
 import io.chainsig.node.chain.PendingSign;
-import io.chainsig.node.store.KeyValueStore;
+import io.chainsig.storage.KeyValueStore;
 import io.chainsig.node.store.PresignatureStore;
 import io.chainsig.tss.MaxMalicious;
 import io.chainsig.tss.ParticipantId;
@@ -509,8 +509,8 @@ public final class MpcEngine {
     poolGauge.set(0);
     if (result.isPresent()) {
       store.write(List.of(
-          new io.chainsig.node.store.WriteOp.Put(keyshareKey(newEpoch), KeyShareEncoding.encode(Secp256k1Group.INSTANCE, result.get())),
-          new io.chainsig.node.store.WriteOp.Delete(keyshareKey(oldEpoch))));
+          new io.chainsig.storage.WriteOp.Put(keyshareKey(newEpoch), KeyShareEncoding.encode(Secp256k1Group.INSTANCE, result.get())),
+          new io.chainsig.storage.WriteOp.Delete(keyshareKey(oldEpoch))));
       share = result.get();
       shareEpoch = newEpoch;
       LOG.info("reshare done: new share for epoch {}, same key {}; {} old presignatures discarded", newEpoch, share.publicKey(), discarded);

@@ -1,5 +1,7 @@
 package io.chainsig.node.store;
 
+import io.chainsig.storage.KeyValueStore;
+import io.chainsig.storage.WriteOp;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.chainsig.derivation.NearAccountId;
 import io.chainsig.derivation.NearPublicKey;
 import io.chainsig.derivation.Secp256k1PublicKey;
 import io.chainsig.node.chain.ContractGateway;
-import io.chainsig.node.store.InMemoryStore;
+import io.chainsig.storage.InMemoryStore;
 import io.chainsig.tss.ParticipantId;
 import io.chainsig.tss.SessionId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

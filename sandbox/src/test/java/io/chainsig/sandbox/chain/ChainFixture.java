@@ -3,7 +3,7 @@ package io.chainsig.sandbox.chain;
 import io.chainsig.crypto.Hashes;
 import io.chainsig.crypto.encoding.Base58;
 import io.chainsig.sandbox.state.AccountRecord;
-import io.chainsig.sandbox.store.MemoryStore;
+import io.chainsig.sandbox.store.TextKeyStore;
 import io.chainsig.near.tx.AccessKey;
 import io.chainsig.near.tx.AccessKeyPermission;
 import io.chainsig.near.tx.Action;
@@ -19,7 +19,7 @@ import java.util.List;
 /** An in-memory chain with a root key, and helpers that sign transactions like a client does. */
 public final class ChainFixture {
   public static final BigInteger NEAR = BigInteger.TEN.pow(24);
-  public final MemoryStore store = new MemoryStore();
+  public final TextKeyStore store = TextKeyStore.inMemory();
   public final ValidatorKey root = key("test.near", "root");
   public Chain chain = Chain.open(store, root.publicKey(), new SecureRandom(), 1_000_000_000L);
   private long clock = 2_000_000_000L;

@@ -1,4 +1,4 @@
-package io.chainsig.node.store;
+package io.chainsig.storage;
 
 /** One write in an atomic batch. */
 public sealed interface WriteOp {

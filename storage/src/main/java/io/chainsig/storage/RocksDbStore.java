@@ -1,4 +1,4 @@
-package io.chainsig.node.store;
+package io.chainsig.storage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ public final class RocksDbStore implements KeyValueStore {
       Options options = new Options().setCreateIfMissing(true);
       return new RocksDbStore(options, RocksDB.open(options, dir.toString()));
     } catch (RocksDBException | java.io.IOException e) {
-      throw new StoreException("cannot open the store in " + dir + ": " + e.getMessage(), e);
+      throw new StoreException("cannot open RocksDB in " + dir + ": " + e.getMessage(), e);
     }
   }
 

@@ -10,7 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RocksDbStoreTest {
+/** The chain's string-keyed store over RocksDB and over the in-memory twin. */
+class TextKeyStoreTest {
   @TempDir Path dir;
 
   private static byte[] b(String s) {
@@ -19,14 +20,14 @@ class RocksDbStoreTest {
 
   @Test
   void batchesPersistAcrossReopenAndScanByPrefix() {
-    try (RocksDbStore s = RocksDbStore.open(dir)) {
+    try (TextKeyStore s = new TextKeyStore(io.chainsig.storage.RocksDbStore.open(dir))) {
       s.write(Map.of("a/x", b("1"), "a/y", b("2"), "b/z", b("3")));
       Map<String, byte[]> delete = new HashMap<>();
       delete.put("a/y", null);
       s.write(delete);
-      assertThatThrownBy(() -> RocksDbStore.open(dir)).hasMessageContaining("cannot open RocksDB");
+      assertThatThrownBy(() -> io.chainsig.storage.RocksDbStore.open(dir)).hasMessageContaining("cannot open RocksDB");
     }
-    try (RocksDbStore s = RocksDbStore.open(dir)) {
+    try (TextKeyStore s = new TextKeyStore(io.chainsig.storage.RocksDbStore.open(dir))) {
       assertThat(s.get("a/x")).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("1")));
       assertThat(s.get("a/y")).isEmpty();
       assertThat(s.scan("a/").keySet()).containsExactly("a/x");
@@ -36,7 +37,7 @@ class RocksDbStoreTest {
 
   @Test
   void memoryTwinBehavesTheSame() {
-    MemoryStore s = new MemoryStore();
+    TextKeyStore s = TextKeyStore.inMemory();
     s.write(Map.of("a/x", b("1"), "b/z", b("3")));
     assertThat(s.scan("a/").keySet()).containsExactly("a/x");
     assertThat(s.get("b/z")).isPresent();

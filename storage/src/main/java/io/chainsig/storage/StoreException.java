@@ -1,4 +1,4 @@
-package io.chainsig.node.store;
+package io.chainsig.storage;
 
 /** Storage failed (I/O, corruption, a value that does not decrypt). */
 public final class StoreException extends RuntimeException {

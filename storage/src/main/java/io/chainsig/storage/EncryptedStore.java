@@ -1,4 +1,4 @@
-package io.chainsig.node.store;
+package io.chainsig.storage;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package io.chainsig.node.store;
+package io.chainsig.storage;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,0 +1,89 @@
+package io.chainsig.node.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chainsig.storage.EncryptedStore;
+import io.chainsig.storage.InMemoryStore;
+import io.chainsig.storage.KeyValueStore;
+import io.chainsig.storage.RocksDbStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The use-once presignature store, on the encrypted RocksDB store. */
+class PresignatureStoreTest {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  @TempDir Path dir;
+
+  private static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] id(long n) {
+    return java.nio.ByteBuffer.allocate(32).putLong(24, n).array();
+  }
+
+  @Test
+  void aPresignatureIsTakenAtMostOnceEvenAcrossRestarts() {
+    byte[] aes = new byte[32];
+    RANDOM.nextBytes(aes);
+    try (KeyValueStore s = new EncryptedStore(RocksDbStore.open(dir.resolve("db")), aes, RANDOM)) {
+      PresignatureStore p = new PresignatureStore(s);
+      p.add(id(7), b("material-7"));
+      p.add(id(8), b("material-8"));
+      assertThat(p.availableIds()).containsExactly(id(7), id(8));
+      assertThat(p.take(id(7))).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("material-7")));
+      assertThat(p.take(id(7))).isEmpty();
+      assertThatThrownBy(() -> p.add(id(7), b("again"))).isInstanceOf(IllegalStateException.class);
+    }
+    try (KeyValueStore s = new EncryptedStore(RocksDbStore.open(dir.resolve("db")), aes, RANDOM)) {
+      PresignatureStore p = new PresignatureStore(s);
+      assertThat(p.isUsed(id(7))).isTrue();
+      assertThat(p.take(id(7))).isEmpty();
+      assertThat(p.available()).isEqualTo(1);
+      assertThat(p.take(id(8))).isPresent();
+      assertThat(p.take(id(99))).isEmpty();
+    }
+  }
+
+  @Test
+  void concurrentTakersGetEachPresignatureOnce() throws Exception {
+    PresignatureStore p = new PresignatureStore(new InMemoryStore());
+    for (long i = 0; i < 200; i++) {
+      p.add(id(i), b("m" + i));
+    }
+    ConcurrentLinkedQueue<Long> taken = new ConcurrentLinkedQueue<>();
+    CountDownLatch go = new CountDownLatch(1);
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      Thread th = new Thread(() -> {
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          return;
+        }
+        for (long i = 0; i < 200; i++) {
+          Optional<byte[]> m = p.take(id(i));
+          if (m.isPresent()) {
+            taken.add(i);
+          }
+        }
+      });
+      th.start();
+      threads.add(th);
+    }
+    go.countDown();
+    for (Thread th : threads) {
+      th.join();
+    }
+    assertThat(taken).hasSize(200).doesNotHaveDuplicates();
+  }
+}
