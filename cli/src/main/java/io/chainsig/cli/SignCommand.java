@@ -2,11 +2,11 @@ package io.chainsig.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.chainsig.crypto.Secp256k1Scalar;
 import io.chainsig.crypto.encoding.Hex;
 import io.chainsig.derivation.Secp256k1PublicKey;
 import io.chainsig.sdk.near.ChainSignaturesClient;
 import io.chainsig.sdk.signer.EcdsaSignature;
+import io.chainsig.sdk.signer.SignatureVerifier;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,12 +47,10 @@ public final class SignCommand implements Callable<Integer> {
     ChainSignaturesClient client = signingKey.client();
     EcdsaSignature sig = client.sign(signingKey.path(), hash);
 
-    // Verify before printing: the signature must be valid under root + eps*G.
+    // Verify before printing: the signature must be valid under root + eps*G (the SDK's verifier,
+    // as for every signature the adapters and the wallet use).
     Secp256k1PublicKey derived = client.derivedPublicKey(signingKey.path());
-    io.chainsig.tss.ecdsa.EcdsaSignature check = new io.chainsig.tss.ecdsa.EcdsaSignature(sig.bigR(), sig.s(), sig.recoveryId());
-    if (!check.verifies(Secp256k1Scalar.reduceBytes(hash), derived.point())) {
-      throw new CliException("the network's signature does not verify under the derived key " + derived.toNearString());
-    }
+    SignatureVerifier.verify(hash, sig, derived);
     String bigR = Hex.encode(sig.bigR().toCompressed());
     String s = sig.s().toHex();
     String account = client.account().value();

@@ -48,6 +48,14 @@ public record NearKeyFile(
   public static NearKeyFile generate(String accountId, SecureRandom random) {
     byte[] seed = new byte[32];
     random.nextBytes(seed);
+    return fromSeed(accountId, seed);
+  }
+
+  /** The key file of a 32-byte ed25519 seed. */
+  public static NearKeyFile fromSeed(String accountId, byte[] seed) {
+    if (seed.length != 32) {
+      throw new IllegalArgumentException("ed25519 seed must be 32 bytes, got " + seed.length);
+    }
     byte[] pub = new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
     byte[] full = Arrays.copyOf(seed, 64);
     System.arraycopy(pub, 0, full, 32, 32);

@@ -3,7 +3,6 @@ package io.chainsig.node.config;
 import io.chainsig.near.NearKeyFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.chainsig.crypto.encoding.Base58;
 import io.chainsig.crypto.encoding.Hex;
 import io.chainsig.node.mesh.MeshKeyPair;
 import java.io.IOException;
@@ -60,7 +59,7 @@ public final class NodeHome {
     try {
       Files.createDirectories(dir);
       MeshKeyPair mesh = MeshKeyPair.generate(random);
-      NearKeyFile meshFile = meshKeyFile(config.accountId(), mesh);
+      NearKeyFile meshFile = NearKeyFile.fromSeed(config.accountId(), mesh.seed());
       byte[] storageKey = new byte[32];
       random.nextBytes(storageKey);
       writeSecret("account_key.json", JSON.writeValueAsBytes(NearKeyFile.generate(config.accountId(), random)));
@@ -70,14 +69,6 @@ public final class NodeHome {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the node home " + dir, e);
     }
-  }
-
-  private static NearKeyFile meshKeyFile(String accountId, MeshKeyPair mesh) {
-    byte[] full = new byte[64];
-    System.arraycopy(mesh.seed(), 0, full, 0, 32);
-    System.arraycopy(mesh.publicKey(), 0, full, 32, 32);
-    return new NearKeyFile(
-        accountId, "ed25519:" + Base58.encode(mesh.publicKey()), "ed25519:" + Base58.encode(full));
   }
 
   private void writeSecret(String name, byte[] content) throws IOException {

@@ -118,6 +118,9 @@ public final class MpcEngine {
     final long firstSeen;
     boolean inFlight;
     boolean answered;
+    /** All participants in this request's leader order, and the set it was computed for. */
+    List<ParticipantId> leaderOrder;
+    ParticipantSet leaderOrderFor;
 
     RequestState(PendingSign request, long firstSeen) {
       this.request = request;
@@ -199,9 +202,6 @@ public final class MpcEngine {
       } else if (!s.pkVoters().contains(accountId) && !votePending) {
         votePk();
       }
-    }
-    if (s.phase() == ContractPhase.Resharing) {
-      reshare(now);
     }
     if (share != null && s.publicKey().isPresent() && shareEpoch == s.epoch()
         && !s.publicKey().get().equals(share.publicKey())) {
@@ -637,13 +637,23 @@ public final class MpcEngine {
   }
 
   private boolean isLeader(RequestState r, long now) {
-    List<ParticipantId> candidates = new ArrayList<>(participantSet(snapshot).ids());
+    ParticipantSet all = participantSet(snapshot);
+    if (!all.equals(r.leaderOrderFor)) {
+      // The order depends only on the participant set and the request: hash each once.
+      byte[] rid = r.request.requestId();
+      Map<ParticipantId, String> rank = new HashMap<>();
+      for (ParticipantId p : all.ids()) {
+        rank.put(p, Hex.encode(Hashes.sha256(ByteBuffer.allocate(4 + rid.length).putInt(p.value()).put(rid).array())));
+      }
+      List<ParticipantId> order = new ArrayList<>(all.ids());
+      order.sort(Comparator.comparing(rank::get));
+      r.leaderOrder = order;
+      r.leaderOrderFor = all;
+    }
     Set<ParticipantId> live = new HashSet<>(out.reachable());
     live.add(me);
+    List<ParticipantId> candidates = new ArrayList<>(r.leaderOrder);
     candidates.retainAll(live);
-    byte[] rid = r.request.requestId();
-    candidates.sort(Comparator.comparing((ParticipantId p) -> Hex.encode(Hashes.sha256(
-        ByteBuffer.allocate(4 + rid.length).putInt(p.value()).put(rid).array()))));
     if (candidates.isEmpty()) {
       return false;
     }
