@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       SandboxCommand.class,
       NodeCommand.class,
       DevnetCommand.class,
+      BenchCommand.class,
       SignCommand.class,
       AddressCommand.class,
       SendCommand.class,

@@ -46,11 +46,34 @@ public final class Devnet {
   private final Path home;
   private final PrintStream log;
   private final SecureRandom random = new SecureRandom();
+  private int presignaturePoolTarget = DEFAULT_POOL_TARGET;
+
+  /** Presignatures each node keeps ready unless told otherwise. */
+  public static final int DEFAULT_POOL_TARGET = 8;
 
   /** A devnet in {@code home}, reporting progress on {@code log}. */
   public Devnet(Path home, PrintStream log) {
     this.home = home.toAbsolutePath();
     this.log = log;
+  }
+
+  /** Sets the presignature pool target of the nodes this devnet creates (1..100000). */
+  public Devnet presignaturePoolTarget(int target) {
+    if (target < 1 || target > 100_000) {
+      throw new IllegalArgumentException("the presignature pool target must be 1..100000, got " + target);
+    }
+    this.presignaturePoolTarget = target;
+    return this;
+  }
+
+  /**
+   * A transaction sender for the sandbox's root account {@value #ROOT} (it funds new accounts),
+   * with the key the sandbox wrote into its home.
+   */
+  public NearTransactionSender rootSender() throws IOException {
+    JsonNode d = JSON.readTree(file().toFile());
+    NearKeyFile rootKey = JSON.readValue(Path.of(d.path("sandbox").path("home").asText(), "validator_key.json").toFile(), NearKeyFile.class);
+    return new NearTransactionSender(new NearRpcClient(d.path("rpc_url").asText()), ROOT, rootKey.publicKey(), rootKey.seed());
   }
 
   /** The devnet description file. */
@@ -104,7 +127,7 @@ public final class Devnet {
       String account = "node" + i + "." + ROOT;
       NodeHome nh = new NodeHome(home.resolve("node" + i));
       if (!Files.exists(nh.dir().resolve("config.json"))) {
-        nh.init(new NodeConfig(account, "127.0.0.1", freePort(), rpcUrl, CONTRACT, "127.0.0.1", freePort(), 8), random);
+        nh.init(new NodeConfig(account, "127.0.0.1", freePort(), rpcUrl, CONTRACT, "127.0.0.1", freePort(), presignaturePoolTarget), random);
       }
       homes.add(nh);
       createAccount(root, account, nh.accountKey().publicKey(), NEAR.multiply(BigInteger.valueOf(50)), List.of());
@@ -195,8 +218,7 @@ public final class Devnet {
     }
     long epoch = state.path("Running").path("epoch").asLong();
     ArrayNode current = (ArrayNode) state.path("Running").path("parameters").path("participants");
-    NearKeyFile rootKey = JSON.readValue(Path.of(d.path("sandbox").path("home").asText(), "validator_key.json").toFile(), NearKeyFile.class);
-    NearTransactionSender root = new NearTransactionSender(rpc, ROOT, rootKey.publicKey(), rootKey.seed());
+    NearTransactionSender root = rootSender();
     ArrayNode proposed = JSON.createArrayNode();
     int maxId = 0;
     for (JsonNode p : current) {
@@ -214,7 +236,7 @@ public final class Devnet {
       int id = maxId + k;
       String account = "node" + id + "." + ROOT;
       NodeHome nh = new NodeHome(home.resolve("node" + id));
-      nh.init(new NodeConfig(account, "127.0.0.1", freePort(), rpcUrl, contract, "127.0.0.1", freePort(), 8), random);
+      nh.init(new NodeConfig(account, "127.0.0.1", freePort(), rpcUrl, contract, "127.0.0.1", freePort(), presignaturePoolTarget), random);
       createAccount(root, account, nh.accountKey().publicKey(), NEAR.multiply(BigInteger.valueOf(50)), List.of());
       ArrayNode p = proposed.addArray();
       p.add(account).add(id);

@@ -25,6 +25,12 @@ public final class NearTransactionSender {
   private final String publicKey;
   private final byte[] seed;
   private long nonce = -1;
+  /** A recent block hash for new transactions, and when it was read (nanoTime). */
+  private byte[] blockHash;
+  private long blockHashAt;
+
+  /** How long a block hash is reused for new transactions (NEAR accepts them for about a day). */
+  static final long BLOCK_HASH_REUSE_NANOS = 10_000_000_000L;
 
   /** Sends as {@code account} with the key whose 32-byte seed is {@code seed}. */
   public NearTransactionSender(NearRpcClient rpc, String account, String publicKey, byte[] seed) {
@@ -46,13 +52,29 @@ public final class NearTransactionSender {
         "EXECUTED_OPTIMISTIC");
   }
 
+  /**
+   * Hands a function call to the chain without waiting for its outcome: returns the transaction's
+   * base58 hash once the RPC node has accepted it (nonce, key and balance checked). The caller
+   * learns whether it took effect from the contract's state.
+   */
+  public String submitFunctionCall(String receiver, String method, String argsJson, BigInteger deposit)
+      throws ChainException {
+    JsonNode accepted = send(receiver,
+        List.of(new Action.FunctionCall(method, argsJson.getBytes(StandardCharsets.UTF_8), MAX_GAS, deposit)), "NONE");
+    return accepted.path("transaction_hash").asText();
+  }
+
   /** Sends actions to a receiver; waits as {@code waitUntil} says; checks the outcome. */
   public synchronized JsonNode send(String receiver, List<Action> actions, String waitUntil) throws ChainException {
     for (int attempt = 0; ; attempt++) {
       if (nonce < 0) {
         nonce = rpc.accessKeyNonce(account, publicKey);
       }
-      Transaction tx = new Transaction(account, publicKey, nonce + 1, receiver, rpc.latestBlockHash(), actions);
+      if (blockHash == null || System.nanoTime() - blockHashAt > BLOCK_HASH_REUSE_NANOS) {
+        blockHash = rpc.latestBlockHash();
+        blockHashAt = System.nanoTime();
+      }
+      Transaction tx = new Transaction(account, publicKey, nonce + 1, receiver, blockHash, actions);
       byte[] body = TransactionCodec.encode(tx);
       byte[] signed = TransactionCodec.encodeSigned(tx, Ed25519Signatures.sign(seed, Hashes.sha256(body)));
       JsonNode outcome;
@@ -64,6 +86,7 @@ public final class NearTransactionSender {
         if (attempt < 3 && (e.getMessage().contains("InvalidNonce") || e.getMessage().contains("Expired")
             || e.getMessage().contains("INVALID_TRANSACTION"))) {
           nonce = -1;
+          blockHash = null;
           continue;
         }
         if (e.getMessage().contains("TIMEOUT_ERROR")) {
@@ -75,6 +98,13 @@ public final class NearTransactionSender {
         throw e;
       }
       nonce++;
+      if ("NONE".equals(waitUntil)) {
+        // Accepted, outcome not known yet: answer with the hash so the caller can look it up.
+        com.fasterxml.jackson.databind.node.ObjectNode accepted = outcome.isObject()
+            ? ((com.fasterxml.jackson.databind.node.ObjectNode) outcome).deepCopy()
+            : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        return accepted.put("transaction_hash", io.chainsig.crypto.encoding.Base58.encode(Hashes.sha256(body)));
+      }
       return checked(receiver, outcome);
     }
   }

@@ -12,7 +12,10 @@ public interface ContractGateway {
   /** The contract's current state and pending requests. */
   ContractSnapshot read() throws ChainException;
 
-  /** Posts the signature of a pending request. */
+  /**
+   * Posts the signature of a pending request. Returns once the chain has accepted the transaction,
+   * not when it has executed: the caller confirms by seeing the request leave the pending list.
+   */
   void respond(PendingSign request, EcdsaSignature signature) throws ChainException;
 
   /** Votes for the generated root key of a domain. */

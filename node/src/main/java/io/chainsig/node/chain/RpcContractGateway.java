@@ -28,7 +28,8 @@ public final class RpcContractGateway implements ContractGateway {
 
   @Override
   public void respond(PendingSign request, EcdsaSignature signature) throws ChainException {
-    sender.functionCall(contract, "respond", new String(ContractCalls.respondArgs(request, signature), StandardCharsets.UTF_8), BigInteger.ZERO);
+    // Not waiting for the block: the node sees the request leave pending_requests (node.md step 7).
+    sender.submitFunctionCall(contract, "respond", new String(ContractCalls.respondArgs(request, signature), StandardCharsets.UTF_8), BigInteger.ZERO);
   }
 
   @Override

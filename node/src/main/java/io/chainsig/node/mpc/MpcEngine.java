@@ -31,9 +31,11 @@ import io.chainsig.tss.keygen.PublicKeyShares;
 import io.chainsig.tss.keygen.PublicKeySharesEncoding;
 import io.chainsig.tss.keygen.Reshare;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -69,6 +71,8 @@ public final class MpcEngine {
   static final long LEADER_TIMEOUT_NANOS = 8_000_000_000L;
   /** Messages for sessions not opened yet are kept this long (their proposal may be late). */
   static final long EARLY_TTL_NANOS = 20_000_000_000L;
+  /** A response the chain accepted but whose request is still pending after this is sent again. */
+  static final long RESPOND_CONFIRM_NANOS = 5_000_000_000L;
   /** Bounds what a faulty peer can make us buffer: sessions and messages per session. */
   static final int MAX_EARLY_SESSIONS = 512;
   static final int MAX_EARLY_PER_SESSION = 64;
@@ -108,6 +112,7 @@ public final class MpcEngine {
   private final Map<ParticipantId, byte[]> reshareKeyOffers = new HashMap<>();
   private long reshareKeyEpoch = -1;
   private final AtomicInteger poolGauge = new AtomicInteger();
+  private final Timer networkLatency;
 
   private record Early(ParticipantId from, SessionMessage message, long at) {}
 
@@ -118,6 +123,7 @@ public final class MpcEngine {
     final long firstSeen;
     boolean inFlight;
     boolean answered;
+    long answeredAt;
     /** All participants in this request's leader order, and the set it was computed for. */
     List<ParticipantId> leaderOrder;
     ParticipantSet leaderOrderFor;
@@ -168,6 +174,7 @@ public final class MpcEngine {
     this.poolTarget = poolTarget;
     this.metrics = metrics;
     metrics.gauge("chainsig_presignatures_available", poolGauge);
+    this.networkLatency = networkLatencyTimer(metrics);
     loadState();
   }
 
@@ -214,6 +221,14 @@ public final class MpcEngine {
       requests.computeIfAbsent(id, k -> new RequestState(r, now));
     }
     requests.keySet().removeIf(id -> !live.contains(id));
+    for (RequestState r : requests.values()) {
+      if (r.answered && now - r.answeredAt > RESPOND_CONFIRM_NANOS) {
+        // node.md step 7: accepted but never executed (e.g. the chain lost its open block).
+        LOG.warn("request {} is still pending {} ms after its response was accepted; signing it again",
+            r.request.requestIdHex().substring(0, 12), (now - r.answeredAt) / 1_000_000);
+        r.answered = false;
+      }
+    }
     Iterator<Deferred> it = deferred.iterator();
     while (it.hasNext()) {
       Deferred d = it.next();
@@ -226,6 +241,29 @@ public final class MpcEngine {
         LOG.warn("participant {} proposed to sign a request that never appeared on chain; ignored", d.from());
       }
     }
+    if (running()) {
+      leadRequests(now); // node.md step 5: lead new requests now, not at the next tick
+    }
+  }
+
+  private boolean running() {
+    return snapshot != null && snapshot.phase() == ContractPhase.Running && share != null && shareEpoch == snapshot.epoch();
+  }
+
+  /** node.md step 7: request first seen -> verified signature ready, measured at the leader. */
+  private static Timer networkLatencyTimer(MeterRegistry metrics) {
+    List<Duration> slos = new ArrayList<>();
+    for (int ms = 1; ms <= 30; ms++) {
+      slos.add(Duration.ofMillis(ms));
+    }
+    for (int ms : new int[] {35, 40, 45, 50, 60, 70, 80, 90, 100, 125, 150, 175, 200, 250, 300, 400, 500, 750,
+        1000, 1500, 2000, 3000, 5000, 10000, 20000, 30000}) {
+      slos.add(Duration.ofMillis(ms));
+    }
+    return Timer.builder("chainsig.sign.network")
+        .description("Time from a node first seeing a sign request to the verified signature at its leader")
+        .serviceLevelObjectives(slos.toArray(Duration[]::new))
+        .register(metrics);
   }
 
   /** A message from the mesh. Garbage is logged against the sender and dropped. */
@@ -289,7 +327,7 @@ public final class MpcEngine {
     if (snapshot.phase() == ContractPhase.Resharing) {
       reshare(now);
     }
-    if (snapshot.phase() == ContractPhase.Running && share != null && shareEpoch == snapshot.epoch()) {
+    if (running()) {
       topUpPool();
       leadRequests(now);
     }
@@ -629,7 +667,7 @@ public final class MpcEngine {
           new SessionProposal.Sign(me, signers, java.util.Arrays.copyOfRange(key, 4, key.length),
               q.tweakHex(), q.payloadHex(), q.domainId(), q.entropyHex());
       r.inFlight = true;
-      LOG.info("leading request {} ({} ms after it was seen) with presignature {}", q.requestIdHex().substring(0, 12),
+      LOG.debug("leading request {} ({} ms after it was seen) with presignature {}", q.requestIdHex().substring(0, 12),
           (now - r.firstSeen) / 1_000_000, pick.get().substring(8, 20));
       propose(p);
       startSign(p, Presignature.fromStorageBytes(material.get()), r);
@@ -741,6 +779,7 @@ public final class MpcEngine {
       return;
     }
     metrics.counter("chainsig_signatures_total").increment();
+    networkLatency.record(nanoTime.getAsLong() - r.firstSeen, java.util.concurrent.TimeUnit.NANOSECONDS);
     io.execute(() -> {
       boolean ok = false;
       for (int attempt = 0; attempt < 3 && !ok; attempt++) {
@@ -761,6 +800,7 @@ public final class MpcEngine {
       self.execute(() -> {
         r.inFlight = false;
         r.answered = done;
+        r.answeredAt = nanoTime.getAsLong();
         if (done) {
           metrics.counter("chainsig_responses_total").increment();
           LOG.info("responded to request {} ({} ms after it was seen)", r.request.requestIdHex().substring(0, 12),

@@ -25,7 +25,7 @@ public final class JsonRpcServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JsonRpcServer.class);
 
   /** Requests served at once; a transaction call may hold a thread for its whole wait. */
-  static final int MAX_CONCURRENT_REQUESTS = 64;
+  static final int MAX_CONCURRENT_REQUESTS = 256;
 
   /** Largest request body accepted (nearcore's default limit is 10 MiB). */
   static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
