@@ -57,6 +57,7 @@ public final class MpcNode implements AutoCloseable {
   private final ExecutorService io = Executors.newFixedThreadPool(2, named("mpc-io"));
   private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, named("mpc-timer"));
   private final AtomicReference<List<MeshPeer>> peers = new AtomicReference<>(List.of());
+  private final java.util.concurrent.atomic.AtomicBoolean extraReadQueued = new java.util.concurrent.atomic.AtomicBoolean();
   private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private KeyValueStore store;
   private MeshTransport mesh;
@@ -125,7 +126,7 @@ public final class MpcNode implements AutoCloseable {
         }, Backoff.DEFAULT);
     meshRef.set(mesh);
     engineThread.submit(() -> engine = new MpcEngine(me, config.accountId(), outbox, store, gateway, io, engineThread,
-        random, System::nanoTime, config.presignaturePoolTarget(), metrics)).get();
+        random, System::nanoTime, config.presignaturePoolTarget(), metrics, () -> readContractSoon(gateway))).get();
     mesh.start();
     http = new NodeHttpServer(config.httpHost(), config.httpPort(), metrics, this::health);
     timers.scheduleWithFixedDelay(() -> poll(gateway), 0, POLL_MS, TimeUnit.MILLISECONDS);
@@ -150,6 +151,19 @@ public final class MpcNode implements AutoCloseable {
       }
       Thread.sleep(delay);
       delay = Math.min(delay * 2, 5000);
+    }
+  }
+
+  /**
+   * An extra reading of the contract on the timer thread, so readings reach the engine in the
+   * order they were taken; requests made while one is queued share it.
+   */
+  private void readContractSoon(ContractGateway gateway) {
+    if (extraReadQueued.compareAndSet(false, true)) {
+      timers.execute(() -> {
+        extraReadQueued.set(false);
+        poll(gateway);
+      });
     }
   }
 

@@ -67,6 +67,11 @@ public final class MpcEngine {
   static final long KEYGEN_RETRY_NANOS = 1_000_000_000L;
   /** A session that has not finished by then is aborted (a peer died or lied). */
   static final long SESSION_TIMEOUT_NANOS = 20_000_000_000L;
+  /** Presign takes three rounds and sign one: they fail fast so the work moves to other sets. */
+  static final long PRESIGN_TIMEOUT_NANOS = 10_000_000_000L;
+  static final long SIGN_TIMEOUT_NANOS = 3_000_000_000L;
+  /** How long a sign proposal may wait for this node's part of its presignature to be stored. */
+  static final long PRESIGNATURE_WAIT_NANOS = 5_000_000_000L;
   /** After this long without a response, the next live candidate leads a request. */
   static final long LEADER_TIMEOUT_NANOS = 8_000_000_000L;
   /** Messages for sessions not opened yet are kept this long (their proposal may be late). */
@@ -92,6 +97,7 @@ public final class MpcEngine {
   private final LongSupplier nanoTime;
   private final int poolTarget;
   private final MeterRegistry metrics;
+  private final Runnable readContractSoon;
 
   private ContractSnapshot snapshot;
   private KeyShare<Secp256k1Scalar, Secp256k1Point> share;
@@ -101,6 +107,7 @@ public final class MpcEngine {
   private final Map<String, ParticipantSet> ownedPresignatures = new TreeMap<>();
   private final Map<String, RequestState> requests = new HashMap<>();
   private final List<Deferred> deferred = new ArrayList<>();
+  private final List<Deferred> awaitingPresignature = new ArrayList<>();
   private int ownPresignsRunning;
   private int followerRuns;
   private int keygenAttempt;
@@ -148,6 +155,8 @@ public final class MpcEngine {
    * @param nanoTime the clock
    * @param poolTarget presignatures to keep ready (owned by this node)
    * @param metrics where counters go
+   * @param readContractSoon asks the node for an extra, in-order reading of the contract (a
+   *     proposal named a request this node has not seen yet)
    */
   public MpcEngine(
       ParticipantId me,
@@ -160,7 +169,8 @@ public final class MpcEngine {
       SecureRandom random,
       LongSupplier nanoTime,
       int poolTarget,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      Runnable readContractSoon) {
     this.me = me;
     this.accountId = accountId;
     this.out = out;
@@ -173,6 +183,7 @@ public final class MpcEngine {
     this.nanoTime = nanoTime;
     this.poolTarget = poolTarget;
     this.metrics = metrics;
+    this.readContractSoon = readContractSoon;
     metrics.gauge("chainsig_presignatures_available", poolGauge);
     this.networkLatency = networkLatencyTimer(metrics);
     loadState();
@@ -317,6 +328,14 @@ public final class MpcEngine {
       }
     }
     early.values().forEach(l -> l.removeIf(e -> now - e.at() > EARLY_TTL_NANOS));
+    awaitingPresignature.removeIf(d -> {
+      if (now > d.until()) {
+        LOG.warn("participant {} asked to sign with presignature {} which this node does not hold", d.from(),
+            Hex.encode(d.proposal().presignatureId()));
+        return true;
+      }
+      return false;
+    });
     early.values().removeIf(List::isEmpty);
     if (snapshot == null) {
       return;
@@ -607,7 +626,7 @@ public final class MpcEngine {
         new ProtocolRun<>(
             p.sessionId(), "presign", me, p.participants(),
             Presign.start(p.sessionId(), share, p.participants(), random),
-            nanoTime.getAsLong() + SESSION_TIMEOUT_NANOS,
+            nanoTime.getAsLong() + PRESIGN_TIMEOUT_NANOS,
             pre -> {
               if (runEpoch != shareEpoch) {
                 // Made with a share that a reshare has replaced: never store it.
@@ -627,6 +646,7 @@ public final class MpcEngine {
                 poolGauge.set(ownedPresignatures.size());
               } else {
                 followerRuns--;
+                retryAwaitingPresignature(initiator, pre.id().bytes());
               }
             },
             e -> {
@@ -638,6 +658,18 @@ public final class MpcEngine {
               abortLogged("presign", e);
             });
     start(run);
+  }
+
+  private void retryAwaitingPresignature(ParticipantId owner, byte[] presignatureId) {
+    Iterator<Deferred> it = awaitingPresignature.iterator();
+    while (it.hasNext()) {
+      Deferred d = it.next();
+      if (d.from().equals(owner) && java.util.Arrays.equals(d.proposal().presignatureId(), presignatureId)) {
+        it.remove();
+        joinSign(d.from(), d.proposal());
+        return;
+      }
+    }
   }
 
   private static byte[] presignatureKey(ParticipantId initiator, byte[] presignatureId) {
@@ -711,9 +743,18 @@ public final class MpcEngine {
   }
 
   private void joinSign(ParticipantId leader, SessionProposal.Sign p) {
-    Optional<byte[]> material = presignatures.take(presignatureKey(leader, p.presignatureId()));
+    byte[] key = presignatureKey(leader, p.presignatureId());
+    Optional<byte[]> material = presignatures.take(key);
     if (material.isEmpty()) {
-      LOG.warn("participant {} asked to sign with presignature {} which this node does not hold (or used)", leader, Hex.encode(p.presignatureId()));
+      if (presignatures.isUsed(key)) {
+        blame(leader, "a sign proposal for presignature " + Hex.encode(p.presignatureId()) + " that was already used");
+        return;
+      }
+      // node.md step 6: the owner may finish a presign run before this node has stored its part
+      // (its last message from a third signer can still be on the way): wait for it a little.
+      if (awaitingPresignature.size() < MAX_FOLLOWER_RUNS) {
+        awaitingPresignature.add(new Deferred(leader, p, nanoTime.getAsLong() + PRESIGNATURE_WAIT_NANOS));
+      }
       return;
     }
     followerRuns++;
@@ -738,7 +779,7 @@ public final class MpcEngine {
       run = new ProtocolRun<>(
           p.sessionId(), "sign", me, p.participants(),
           Sign.start(p.sessionId(), presignature, p.participants(), p.initiator(), request),
-          nanoTime.getAsLong() + SESSION_TIMEOUT_NANOS,
+          nanoTime.getAsLong() + SIGN_TIMEOUT_NANOS,
           sig -> {
             if (asLeader == null) {
               followerRuns--;
@@ -861,6 +902,7 @@ public final class MpcEngine {
         } else {
           // Our view of the chain may lag the leader's; wait a little for the request to appear.
           deferred.add(new Deferred(from, sign, nanoTime.getAsLong() + 15_000_000_000L));
+          readContractSoon.run();
         }
       }
     }

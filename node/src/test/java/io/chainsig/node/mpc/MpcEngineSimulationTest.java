@@ -60,23 +60,26 @@ class MpcEngineSimulationTest {
     void start() {
       ContractGateway gw = contract.gatewayFor(account);
       thread.execute(() -> engine = new MpcEngine(id, account, this, new InMemoryStore(), gw, io, thread,
-          random, System::nanoTime, 6, new SimpleMeterRegistry()));
+          random, System::nanoTime, 6, new SimpleMeterRegistry(), () -> timer.execute(this::poll)));
       timer.scheduleAtFixedRate(() -> thread.execute(() -> {
         if (!down) {
           engine.tick();
         }
       }), 20, 20, TimeUnit.MILLISECONDS);
-      timer.scheduleAtFixedRate(() -> {
-        if (down) {
-          return;
-        }
-        try {
-          var snap = gw.read();
-          thread.execute(() -> engine.onSnapshot(snap));
-        } catch (Exception e) {
-          // next poll
-        }
-      }, 10, 50, TimeUnit.MILLISECONDS);
+      timer.scheduleAtFixedRate(this::poll, 10, 50, TimeUnit.MILLISECONDS);
+    }
+
+    /** One reading of the contract, on the timer thread (so readings arrive in order). */
+    private void poll() {
+      if (down) {
+        return;
+      }
+      try {
+        var snap = contract.gatewayFor(account).read();
+        thread.execute(() -> engine.onSnapshot(snap));
+      } catch (Exception e) {
+        // next poll
+      }
     }
 
     @Override
