@@ -190,13 +190,11 @@ public final class Devnet {
    * @throws CliException if the contract is not Running, or the reshare did not finish in time
    */
   public ObjectNode reshare(ReshareChange change) throws Exception {
-    ObjectNode d = readDevnetFile();
-    NearRpcClient rpc = new NearRpcClient(d.path("rpc_url").asText());
-    String contract = d.path("contract_id").asText();
-    JsonNode state = rpc.view(contract, "state", "{}");
-    if (!state.has("Running")) {
-      throw new CliException("the contract is not Running (" + state.fieldNames().next() + "); cannot reshare now");
-    }
+    Live live = live("Running", "cannot reshare now");
+    ObjectNode d = live.devnet();
+    NearRpcClient rpc = live.rpc();
+    String contract = live.contract();
+    JsonNode state = live.state();
     long epoch = state.path("Running").path("epoch").asLong();
     // After a cancelled reshare the next one gets a fresh epoch id (docs/contract.md, "Epochs").
     long prospective = state.path("Running").path("prospective_epoch_id").asLong(epoch + 1);
@@ -280,14 +278,11 @@ public final class Devnet {
    * @throws CliException if the contract is not Resharing
    */
   public ObjectNode cancelReshare() throws Exception {
-    ObjectNode d = readDevnetFile();
-    NearRpcClient rpc = new NearRpcClient(d.path("rpc_url").asText());
-    String contract = d.path("contract_id").asText();
-    JsonNode state = rpc.view(contract, "state", "{}");
-    if (!state.has("Resharing")) {
-      throw new CliException("the contract is not Resharing (" + state.fieldNames().next() + "); there is no reshare to cancel");
-    }
-    JsonNode resharing = state.path("Resharing");
+    Live live = live("Resharing", "there is no reshare to cancel");
+    ObjectNode d = live.devnet();
+    NearRpcClient rpc = live.rpc();
+    String contract = live.contract();
+    JsonNode resharing = live.state().path("Resharing");
     long prospective = resharing.path("prospective_epoch_id").asLong(resharing.path("epoch").asLong() + 1);
     JsonNode current = resharing.path("parameters").path("participants");
     Set<Integer> stay = new TreeSet<>();
@@ -318,11 +313,22 @@ public final class Devnet {
     return d;
   }
 
-  private ObjectNode readDevnetFile() throws IOException {
+  /** devnet.json, an RPC client, the contract id, and the contract's {@code state} view. */
+  private record Live(ObjectNode devnet, NearRpcClient rpc, String contract, JsonNode state) {}
+
+  /** Reads devnet.json and the contract's state, which must be in {@code phase} (else: "..., {@code otherwise}"). */
+  private Live live(String phase, String otherwise) throws Exception {
     if (!Files.exists(file())) {
       throw new CliException("no devnet in " + home + " (no devnet.json)");
     }
-    return (ObjectNode) JSON.readTree(file().toFile());
+    ObjectNode d = (ObjectNode) JSON.readTree(file().toFile());
+    NearRpcClient rpc = new NearRpcClient(d.path("rpc_url").asText());
+    String contract = d.path("contract_id").asText();
+    JsonNode state = rpc.view(contract, "state", "{}");
+    if (!state.has(phase)) {
+      throw new CliException("the contract is not " + phase + " (" + state.fieldNames().next() + "); " + otherwise);
+    }
+    return new Live(d, rpc, contract, state);
   }
 
   /**
