@@ -209,6 +209,12 @@ public final class Devnet {
         proposed.add(p);
       }
     }
+    // Checked before any node is created.
+    int threshold = change.threshold().orElse(state.path("Running").path("parameters").path("threshold").asInt());
+    int size = proposed.size() + change.add();
+    if (2 * (threshold - 1) + 1 > size) {
+      throw new IllegalArgumentException("threshold " + threshold + " needs 2*(threshold-1)+1 <= " + size + " participants");
+    }
     ArrayNode nodeList = (ArrayNode) d.path("nodes");
     for (JsonNode n : nodeList) {
       maxId = Math.max(maxId, n.path("participant_id").asInt());
@@ -232,10 +238,6 @@ public final class Devnet {
       } else {
         log.printf("node %d: registered and proposed, not started (--no-start)%n", id);
       }
-    }
-    int threshold = change.threshold().orElse(state.path("Running").path("parameters").path("threshold").asInt());
-    if (2 * (threshold - 1) + 1 > proposed.size()) {
-      throw new IllegalArgumentException("threshold " + threshold + " needs 2*(threshold-1)+1 <= " + proposed.size() + " participants");
     }
     write(d);
     ObjectNode vote = JSON.createObjectNode();
