@@ -1,6 +1,7 @@
 package io.chainsig.cli;
 
 import io.chainsig.cli.devnet.Devnet;
+import io.chainsig.cli.devnet.ReshareChange;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -109,8 +110,15 @@ public final class DevnetCommand implements Callable<Integer> {
 
   /** {@code devnet reshare}: change the participant set by vote; the key stays the same. */
   @Command(name = "reshare", mixinStandardHelpOptions = true,
-      description = "Add and/or remove nodes (and change the threshold) by a vote of the participants; the network reshares the same key.")
+      description = {
+        "Add and/or remove nodes (and change the threshold) by a vote of the participants; the network reshares the same key.",
+        "--cancel gives up a reshare that cannot finish (e.g. a new node never came up): the current participants vote"
+            + " vote_cancel_resharing, the network keeps signing with them, and the nodes that were to join are stopped."
+      })
   public static final class Reshare implements Callable<Integer> {
+    /** How long the command waits for the reshare unless told otherwise. */
+    static final int DEFAULT_TIMEOUT_SECONDS = 180;
+
     @Mixin HomeOption home;
 
     @Option(names = "--add", defaultValue = "0", paramLabel = "N", description = "New nodes to start and add (default ${DEFAULT-VALUE}).")
@@ -122,12 +130,40 @@ public final class DevnetCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "T", description = "The new threshold (default: unchanged).")
     Integer threshold;
 
+    @Option(names = "--no-start",
+        description = "Register and propose the new nodes but do not start them: the reshare cannot finish until it is"
+            + " cancelled (for testing --cancel). Does not wait unless --timeout is given.")
+    boolean noStart;
+
+    @Option(names = "--no-wait", description = "Return once the votes are in, without waiting for the reshare to finish.")
+    boolean noWait;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+        description = "How long to wait for the reshare to finish (default " + DEFAULT_TIMEOUT_SECONDS + "); then exit 1 saying so.")
+    Integer timeout;
+
+    @Option(names = "--cancel", description = "Cancel the running reshare by a vote of the current participants; takes no other option.")
+    boolean cancel;
+
     @Override
     public Integer call() throws Exception {
-      if (add == 0 && remove.isEmpty() && threshold == null) {
-        throw new CliException("nothing to change: give --add, --remove and/or --threshold");
+      Devnet devnet = new Devnet(home.home, System.out);
+      if (cancel) {
+        if (add != 0 || !remove.isEmpty() || threshold != null || noStart || noWait || timeout != null) {
+          throw new CliException("--cancel takes no other option than --home");
+        }
+        devnet.cancelReshare();
+        return 0;
       }
-      new Devnet(home.home, System.out).reshare(add, remove, threshold);
+      if (timeout != null && timeout < 1) {
+        throw new CliException("--timeout must be at least 1 second, got " + timeout);
+      }
+      if (noWait && timeout != null) {
+        throw new CliException("give --no-wait or --timeout, not both");
+      }
+      int waitSeconds = noWait ? 0 : timeout != null ? timeout : noStart ? 0 : DEFAULT_TIMEOUT_SECONDS;
+      devnet.reshare(new ReshareChange(add, remove,
+          threshold == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(threshold), !noStart, waitSeconds));
       return 0;
     }
   }

@@ -38,6 +38,9 @@ public final class ContractStateCodec {
     ObjectNode keys = o.putObject("keys");
     c.keys.forEach((d, k) -> keys.put(String.valueOf(d), k.toNearString()));
     o.put("epoch", c.epoch);
+    if (c.cancelledEpoch >= 0) {
+      o.put("cancelled_epoch", c.cancelledEpoch);
+    }
     ObjectNode votes = o.putObject("votes");
     c.votes.forEach((t, v) -> {
       ArrayNode a = votes.putArray(t);
@@ -85,6 +88,8 @@ public final class ContractStateCodec {
     o.get("keys").fields().forEachRemaining(
         e -> c.keys.put(Integer.parseInt(e.getKey()), NearPublicKey.parse(e.getValue().asText())));
     c.epoch = o.get("epoch").asLong();
+    // Absent in snapshots written before reshares could be cancelled: none was.
+    c.cancelledEpoch = o.path("cancelled_epoch").asLong(-1);
     o.get("votes").fields().forEachRemaining(e -> {
       TreeSet<String> voters = new TreeSet<>();
       e.getValue().forEach(v -> voters.add(v.asText()));

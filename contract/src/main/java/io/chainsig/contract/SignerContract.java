@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -33,6 +34,8 @@ public final class SignerContract {
   List<Domain> domains = List.of();
   final TreeMap<Integer, NearPublicKey> keys = new TreeMap<>();
   long epoch;
+  /** The prospective epoch of the last cancelled reshare, or -1 (docs/contract.md, "Epochs"). */
+  long cancelledEpoch = -1;
   /** Vote topic (e.g. {@code pk:0:<key>}) to the accounts that voted for it. */
   final TreeMap<String, TreeSet<String>> votes = new TreeMap<>();
   final LinkedHashMap<RequestKey, PendingRequest> pending = new LinkedHashMap<>();
@@ -67,9 +70,25 @@ public final class SignerContract {
     return domains;
   }
 
-  /** The key epoch: 0 after key generation, +1 per finished reshare. */
+  /**
+   * The key epoch: 0 after key generation, then the prospective epoch of each finished reshare
+   * (one more than the last, unless a reshare was cancelled in between).
+   */
   public long epoch() {
     return epoch;
+  }
+
+  /**
+   * The epoch the next (or the running) reshare produces: one more than the current epoch and than
+   * any cancelled reshare's epoch, so a retried reshare never reuses the id of a cancelled one.
+   */
+  public long prospectiveEpoch() {
+    return Math.max(epoch, cancelledEpoch) + 1;
+  }
+
+  /** The prospective epoch of the last cancelled reshare, if one was cancelled. */
+  public OptionalLong cancelledReshareEpoch() {
+    return cancelledEpoch < 0 ? OptionalLong.empty() : OptionalLong.of(cancelledEpoch);
   }
 
   /** Pending requests, oldest first. */
@@ -145,7 +164,8 @@ public final class SignerContract {
 
   /**
    * {@code vote_new_parameters}: a current participant votes to reshare to a new participant set
-   * for epoch {@code epoch()+1}. With the threshold of identical votes the contract is Resharing.
+   * for epoch {@link #prospectiveEpoch()}. With the threshold of identical votes the contract is
+   * Resharing.
    *
    * @return the phase after the vote
    */
@@ -153,9 +173,9 @@ public final class SignerContract {
       CallContext ctx, long prospectiveEpoch, ThresholdParameters proposal) {
     requirePhase(ContractPhase.Running, "vote_new_parameters");
     requireParticipant(parameters, ctx.predecessor());
-    if (prospectiveEpoch != epoch + 1) {
+    if (prospectiveEpoch != prospectiveEpoch()) {
       throw new ContractException(
-          "prospective epoch must be " + (epoch + 1) + ", got " + prospectiveEpoch);
+          "prospective epoch must be " + prospectiveEpoch() + ", got " + prospectiveEpoch);
     }
     if (proposal.equals(parameters)) {
       throw new ContractException("the proposal equals the current parameters");
@@ -178,13 +198,42 @@ public final class SignerContract {
   public ContractPhase voteReshared(CallContext ctx, long newEpoch) {
     requirePhase(ContractPhase.Resharing, "vote_reshared");
     requireParticipant(proposed, ctx.predecessor());
-    if (newEpoch != epoch + 1) {
-      throw new ContractException("the reshare is for epoch " + (epoch + 1) + ", got " + newEpoch);
+    if (newEpoch != prospectiveEpoch()) {
+      throw new ContractException(
+          "the reshare is for epoch " + prospectiveEpoch() + ", got " + newEpoch);
     }
     if (vote("reshared:" + newEpoch, ctx.predecessor()) >= proposed.threshold()) {
       parameters = proposed;
       proposed = null;
       epoch = newEpoch;
+      phase = ContractPhase.Running;
+      votes.clear();
+    }
+    return phase;
+  }
+
+  /**
+   * {@code vote_cancel_resharing}: a current (old-set) participant votes to give up the running
+   * reshare, e.g. because a new participant never comes up. With the current threshold of votes
+   * the contract is Running again with the current participants, threshold, keys and epoch; the
+   * reshare's epoch is recorded as cancelled, so the next reshare gets a fresh epoch id, and the
+   * votes of the cancelled reshare are dropped.
+   *
+   * @return the phase after the vote
+   * @throws ContractException if the contract is not Resharing or the caller is not a current
+   *     participant
+   */
+  public ContractPhase voteCancelResharing(CallContext ctx) {
+    requirePhase(ContractPhase.Resharing, "vote_cancel_resharing");
+    if (!parameters.contains(ctx.predecessor())) {
+      throw new ContractException(
+          "account " + ctx.predecessor() + " is not a current participant; only the current"
+              + " participants may vote to cancel the reshare");
+    }
+    long cancelled = prospectiveEpoch();
+    if (vote("cancel_resharing:" + cancelled, ctx.predecessor()) >= parameters.threshold()) {
+      cancelledEpoch = cancelled;
+      proposed = null;
       phase = ContractPhase.Running;
       votes.clear();
     }

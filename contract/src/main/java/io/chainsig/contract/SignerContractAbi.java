@@ -15,7 +15,8 @@ import java.util.Set;
 public final class SignerContractAbi {
   /** Methods that change state (refused as views). */
   public static final Set<String> CHANGE_METHODS =
-      Set.of("init", "sign", "respond", "vote_pk", "vote_new_parameters", "vote_reshared");
+      Set.of("init", "sign", "respond", "vote_pk", "vote_new_parameters", "vote_reshared",
+          "vote_cancel_resharing");
 
   private SignerContractAbi() {}
 
@@ -53,6 +54,10 @@ public final class SignerContractAbi {
       }
       case "vote_reshared" -> {
         ContractPhase p = c.voteReshared(ctx, ContractJson.longInteger(a, "epoch_id"));
+        yield returned(TextNode.valueOf(p.name()).toString(), List.of());
+      }
+      case "vote_cancel_resharing" -> {
+        ContractPhase p = c.voteCancelResharing(ctx);
         yield returned(TextNode.valueOf(p.name()).toString(), List.of());
       }
       default -> returned(new String(view(c, method, args), StandardCharsets.UTF_8), List.of());
@@ -101,6 +106,10 @@ public final class SignerContractAbi {
     }
     ObjectNode s = root.putObject(c.phase().name());
     s.put("epoch", c.epoch());
+    if (c.phase() == ContractPhase.Running || c.phase() == ContractPhase.Resharing) {
+      s.put("prospective_epoch_id", c.prospectiveEpoch());
+    }
+    c.cancelledReshareEpoch().ifPresent(e -> s.put("previously_cancelled_resharing_epoch_id", e));
     s.set("parameters", ContractJson.parametersNode(c.parameters().orElseThrow()));
     c.proposedParameters().ifPresent(p -> s.set("proposed_parameters", ContractJson.parametersNode(p)));
     s.set("domains", ContractJson.domainsNode(c.domains()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chainsig.cli.CliException;
 import io.chainsig.crypto.encoding.Base58;
 import io.chainsig.near.rpc.ChainException;
 import io.chainsig.near.rpc.NearRpcClient;
@@ -30,6 +31,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Brings a local devnet up and down (docs/devnet.md): a sandbox chain and {@code n} MPC nodes as
@@ -153,11 +158,7 @@ public final class Devnet {
       NodeHome nh = homes.get(i - 1);
       Path nodeLog = home.resolve("logs/node" + i + ".log");
       long pid = ChildProcess.start(nodeLog, List.of("node", "--home", nh.dir().toString()));
-      nodeList.addObject().put("participant_id", i).put("account_id", nh.config().accountId()).put("pid", pid)
-          .put("home", nh.dir().toString()).put("log", nodeLog.toString())
-          .put("mesh_url", "127.0.0.1:" + nh.config().meshPort())
-          .put("metrics_url", "http://127.0.0.1:" + nh.config().httpPort() + "/metrics")
-          .put("health_url", "http://127.0.0.1:" + nh.config().httpPort() + "/health");
+      addNodeEntry(nodeList, i, nh, pid, nodeLog);
       log.printf("node %d: pid %d, mesh 127.0.0.1:%d, metrics http://127.0.0.1:%d/metrics%n",
           i, pid, nh.config().meshPort(), nh.config().httpPort());
     }
@@ -205,34 +206,43 @@ public final class Devnet {
 
   /**
    * Changes the participant set by a vote of the current participants (docs/devnet.md): adds
-   * {@code add} new nodes (started here) and removes the nodes in {@code remove} (stopped once the
-   * reshare is done), with a new threshold. The network reshares; the root key stays the same.
+   * {@code change.add()} new nodes (started here, unless {@code startNew} is false) and removes the
+   * nodes in {@code change.remove()} (stopped once the reshare is done), with a new threshold. The
+   * network reshares; the root key stays the same.
+   *
+   * @throws CliException if the contract is not Running, or the reshare did not finish in time
    */
-  public ObjectNode reshare(int add, List<Integer> remove, Integer newThreshold) throws Exception {
-    ObjectNode d = (ObjectNode) JSON.readTree(file().toFile());
-    NearRpcClient rpc = new NearRpcClient(d.path("rpc_url").asText());
-    String contract = d.path("contract_id").asText();
-    JsonNode state = rpc.view(contract, "state", "{}");
-    if (!state.has("Running")) {
-      throw new IllegalStateException("the contract is not Running (" + state.fieldNames().next() + "); cannot reshare now");
-    }
+  public ObjectNode reshare(ReshareChange change) throws Exception {
+    Live live = live("Running", "cannot reshare now");
+    ObjectNode d = live.devnet();
+    NearRpcClient rpc = live.rpc();
+    String contract = live.contract();
+    JsonNode state = live.state();
     long epoch = state.path("Running").path("epoch").asLong();
+    // After a cancelled reshare the next one gets a fresh epoch id (docs/contract.md, "Epochs").
+    long prospective = state.path("Running").path("prospective_epoch_id").asLong(epoch + 1);
     ArrayNode current = (ArrayNode) state.path("Running").path("parameters").path("participants");
     NearTransactionSender root = rootSender();
     ArrayNode proposed = JSON.createArrayNode();
-    int maxId = 0;
+    int maxId = highestNodeDirectory();
     for (JsonNode p : current) {
       maxId = Math.max(maxId, p.get(1).asInt());
-      if (!remove.contains(p.get(1).asInt())) {
+      if (!change.remove().contains(p.get(1).asInt())) {
         proposed.add(p);
       }
+    }
+    // Checked before any node is created.
+    int threshold = change.threshold().orElse(state.path("Running").path("parameters").path("threshold").asInt());
+    int size = proposed.size() + change.add();
+    if (2 * (threshold - 1) + 1 > size) {
+      throw new IllegalArgumentException("threshold " + threshold + " needs 2*(threshold-1)+1 <= " + size + " participants");
     }
     ArrayNode nodeList = (ArrayNode) d.path("nodes");
     for (JsonNode n : nodeList) {
       maxId = Math.max(maxId, n.path("participant_id").asInt());
     }
     String rpcUrl = d.path("rpc_url").asText();
-    for (int k = 1; k <= add; k++) {
+    for (int k = 1; k <= change.add(); k++) {
       int id = maxId + k;
       String account = "node" + id + "." + ROOT;
       NodeHome nh = new NodeHome(home.resolve("node" + id));
@@ -243,48 +253,141 @@ public final class Devnet {
       p.addObject().put("url", "127.0.0.1:" + nh.config().meshPort())
           .put("tls_public_key", "ed25519:" + Base58.encode(nh.meshKey().publicKey()));
       Path nodeLog = home.resolve("logs/node" + id + ".log");
-      long pid = ChildProcess.start(nodeLog, List.of("node", "--home", nh.dir().toString()));
-      nodeList.addObject().put("participant_id", id).put("account_id", account).put("pid", pid)
-          .put("home", nh.dir().toString()).put("log", nodeLog.toString())
-          .put("mesh_url", "127.0.0.1:" + nh.config().meshPort())
-          .put("metrics_url", "http://127.0.0.1:" + nh.config().httpPort() + "/metrics")
-          .put("health_url", "http://127.0.0.1:" + nh.config().httpPort() + "/health");
-      log.printf("node %d: pid %d joins%n", id, pid);
-    }
-    int threshold = newThreshold != null ? newThreshold : state.path("Running").path("parameters").path("threshold").asInt();
-    if (2 * (threshold - 1) + 1 > proposed.size()) {
-      throw new IllegalArgumentException("threshold " + threshold + " needs 2*(threshold-1)+1 <= " + proposed.size() + " participants");
+      long pid = change.startNew() ? ChildProcess.start(nodeLog, List.of("node", "--home", nh.dir().toString())) : 0;
+      addNodeEntry(nodeList, id, nh, pid, nodeLog);
+      if (change.startNew()) {
+        log.printf("node %d: pid %d joins%n", id, pid);
+      } else {
+        log.printf("node %d: registered and proposed, not started (--no-start)%n", id);
+      }
     }
     write(d);
     ObjectNode vote = JSON.createObjectNode();
-    vote.put("prospective_epoch_id", epoch + 1);
+    vote.put("prospective_epoch_id", prospective);
     vote.putObject("proposal").<ObjectNode>set("participants", proposed).put("threshold", threshold);
-    int votes = 0;
-    for (JsonNode p : current) {
-      if (rpc.view(contract, "state", "{}").has("Resharing")) {
-        break;
-      }
-      Path h = Path.of(home.resolve("node" + p.get(1).asInt()).toString());
-      NearKeyFile key = new NodeHome(h).accountKey();
-      new NearTransactionSender(rpc, key.accountId(), key.publicKey(), key.seed())
-          .functionCall(contract, "vote_new_parameters", vote.toString(), BigInteger.ZERO);
-      votes++;
-    }
+    int votes = voteAsParticipants(rpc, contract, current, "vote_new_parameters", vote.toString(), st -> st.has("Resharing"));
     log.printf("voted (%d votes): %d participants, threshold %d; resharing into epoch %d...%n",
-        votes, proposed.size(), threshold, epoch + 1);
-    waitFor("the reshare (contract Running in epoch " + (epoch + 1) + ")", 180, () -> {
+        votes, proposed.size(), threshold, prospective);
+    if (change.waitSeconds() == 0) {
+      log.printf("not waiting for the reshare; `chainsig devnet status` shows the phase, `chainsig devnet reshare --cancel` gives it up%n");
+      return d;
+    }
+    Waited reshared = waitUntil(change.waitSeconds(), () -> {
       JsonNode st = rpc.view(contract, "state", "{}");
-      return st.has("Running") && st.path("Running").path("epoch").asLong() == epoch + 1;
+      return st.has("Running") && st.path("Running").path("epoch").asLong() == prospective;
     });
+    if (!reshared.held()) {
+      throw new CliException("the reshare into epoch " + prospective + " did not finish within " + change.waitSeconds()
+          + " s (the contract is " + rpc.view(contract, "state", "{}").fieldNames().next() + "); a new node that never"
+          + " comes up blocks it: cancel it with `chainsig devnet reshare --cancel --home " + home + "`, logs in "
+          + home.resolve("logs"));
+    }
     for (JsonNode n : nodeList) {
-      if (remove.contains(n.path("participant_id").asInt())) {
+      if (change.remove().contains(n.path("participant_id").asInt())) {
         stopPid(n.path("pid").asLong(), "node " + n.path("participant_id").asInt() + " (left the set)");
       }
     }
     d.put("threshold", threshold);
     write(d);
-    log.printf("reshared: epoch %d, root public key unchanged %s%n", epoch + 1, rpc.view(contract, "public_key", "{}").asText());
+    log.printf("reshared: epoch %d, root public key unchanged %s%n", prospective, rpc.view(contract, "public_key", "{}").asText());
     return d;
+  }
+
+  /**
+   * Cancels the running reshare by a vote of the current participants ({@code
+   * vote_cancel_resharing}, docs/contract.md): the contract is Running again with the current
+   * participants and epoch. The nodes that were to join are stopped and leave devnet.json (their
+   * homes and logs stay in the devnet's directory).
+   *
+   * @throws CliException if the contract is not Resharing
+   */
+  public ObjectNode cancelReshare() throws Exception {
+    Live live = live("Resharing", "there is no reshare to cancel");
+    ObjectNode d = live.devnet();
+    NearRpcClient rpc = live.rpc();
+    String contract = live.contract();
+    JsonNode resharing = live.state().path("Resharing");
+    long prospective = resharing.path("prospective_epoch_id").asLong(resharing.path("epoch").asLong() + 1);
+    JsonNode current = resharing.path("parameters").path("participants");
+    Set<Integer> stay = new TreeSet<>();
+    current.forEach(p -> stay.add(p.get(1).asInt()));
+    Set<Integer> joiners = new TreeSet<>();
+    resharing.path("proposed_parameters").path("participants").forEach(p -> joiners.add(p.get(1).asInt()));
+    joiners.removeAll(stay);
+    int votes = voteAsParticipants(rpc, contract, current, "vote_cancel_resharing", "{}", st -> st.has("Running"));
+    JsonNode after = rpc.view(contract, "state", "{}");
+    if (!after.has("Running")) {
+      throw new CliException("the contract is still " + after.fieldNames().next() + " after " + votes
+          + " votes to cancel; see the logs in " + home.resolve("logs"));
+    }
+    ArrayNode kept = JSON.createArrayNode();
+    for (JsonNode n : d.path("nodes")) {
+      int id = n.path("participant_id").asInt();
+      if (joiners.contains(id)) {
+        stopPid(n.path("pid").asLong(), "node " + id + " (its join was cancelled)");
+        log.printf("node %d leaves devnet.json; its home stays in %s%n", id, n.path("home").asText());
+      } else {
+        kept.add(n);
+      }
+    }
+    d.set("nodes", kept);
+    write(d);
+    log.printf("cancelled the reshare into epoch %d (%d votes): Running in epoch %d with participants %s, root public key unchanged %s%n",
+        prospective, votes, after.path("Running").path("epoch").asLong(), stay, rpc.view(contract, "public_key", "{}").asText());
+    return d;
+  }
+
+  /** devnet.json, an RPC client, the contract id, and the contract's {@code state} view. */
+  private record Live(ObjectNode devnet, NearRpcClient rpc, String contract, JsonNode state) {}
+
+  /** Reads devnet.json and the contract's state, which must be in {@code phase} (else: "..., {@code otherwise}"). */
+  private Live live(String phase, String otherwise) throws Exception {
+    if (!Files.exists(file())) {
+      throw new CliException("no devnet in " + home + " (no devnet.json)");
+    }
+    ObjectNode d = (ObjectNode) JSON.readTree(file().toFile());
+    NearRpcClient rpc = new NearRpcClient(d.path("rpc_url").asText());
+    String contract = d.path("contract_id").asText();
+    JsonNode state = rpc.view(contract, "state", "{}");
+    if (!state.has(phase)) {
+      throw new CliException("the contract is not " + phase + " (" + state.fieldNames().next() + "); " + otherwise);
+    }
+    return new Live(d, rpc, contract, state);
+  }
+
+  /**
+   * The current participants vote one after another, each with the account key in its node home,
+   * until the contract's state satisfies {@code done}; returns the number of votes sent.
+   */
+  private int voteAsParticipants(NearRpcClient rpc, String contract, JsonNode participants, String method, String args,
+      Predicate<JsonNode> done) throws Exception {
+    int votes = 0;
+    for (JsonNode p : participants) {
+      if (done.test(rpc.view(contract, "state", "{}"))) {
+        break;
+      }
+      NearKeyFile key = new NodeHome(home.resolve("node" + p.get(1).asInt())).accountKey();
+      new NearTransactionSender(rpc, key.accountId(), key.publicKey(), key.seed())
+          .functionCall(contract, method, args, BigInteger.ZERO);
+      votes++;
+    }
+    return votes;
+  }
+
+  /** The highest N of the {@code nodeN} directories, so that a new node never reuses a cancelled node's id. */
+  private int highestNodeDirectory() throws IOException {
+    try (Stream<Path> dirs = Files.list(home)) {
+      return dirs.map(p -> p.getFileName().toString()).filter(n -> n.matches("node[0-9]{1,6}"))
+          .mapToInt(n -> Integer.parseInt(n.substring(4))).max().orElse(0);
+    }
+  }
+
+  private static void addNodeEntry(ArrayNode nodeList, int id, NodeHome nh, long pid, Path nodeLog) throws IOException {
+    nodeList.addObject().put("participant_id", id).put("account_id", nh.config().accountId()).put("pid", pid)
+        .put("home", nh.dir().toString()).put("log", nodeLog.toString())
+        .put("mesh_url", "127.0.0.1:" + nh.config().meshPort())
+        .put("metrics_url", "http://127.0.0.1:" + nh.config().httpPort() + "/metrics")
+        .put("health_url", "http://127.0.0.1:" + nh.config().httpPort() + "/health");
   }
 
   private NearKeyFile keyFile(String account) throws IOException {
@@ -395,20 +498,31 @@ public final class Devnet {
   }
 
   private void waitFor(String what, int seconds, Check check) throws Exception {
+    Waited w = waitUntil(seconds, check);
+    if (!w.held()) {
+      throw new IllegalStateException("timed out after " + seconds + " s waiting for " + what
+          + (w.lastError() == null ? "" : " (" + w.lastError().getMessage() + ")") + "; see the logs in " + home.resolve("logs"));
+    }
+  }
+
+  /** How a wait ended: whether the condition held, and the last error a check threw (or null). */
+  private record Waited(boolean held, Exception lastError) {}
+
+  /** Polls {@code check} every 200 ms for at most {@code seconds}. */
+  private static Waited waitUntil(int seconds, Check check) throws InterruptedException {
     long end = System.currentTimeMillis() + seconds * 1000L;
     Exception last = null;
     while (System.currentTimeMillis() < end) {
       try {
         if (check.ok()) {
-          return;
+          return new Waited(true, null);
         }
       } catch (Exception e) {
         last = e;
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("timed out after " + seconds + " s waiting for " + what
-        + (last == null ? "" : " (" + last.getMessage() + ")") + "; see the logs in " + home.resolve("logs"));
+    return new Waited(false, last);
   }
 
   static int freePort() throws IOException {

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param pkVoters accounts that have voted for the key in this epoch
  * @param proposed while resharing: the participant set and threshold taking over
  * @param reshareVoters while resharing: accounts that reported the reshare done
+ * @param prospectiveEpoch the epoch the running (or the next) reshare produces; above {@code
+ *     epoch}, and above every cancelled reshare's epoch (docs/contract.md, "Epochs")
  */
 public record ContractSnapshot(
     ContractPhase phase,
@@ -26,7 +28,8 @@ public record ContractSnapshot(
     List<PendingSign> pending,
     List<String> pkVoters,
     Optional<Proposal> proposed,
-    List<String> reshareVoters) {
+    List<String> reshareVoters,
+    long prospectiveEpoch) {
   /**
    * A proposed participant set.
    *
@@ -40,8 +43,12 @@ public record ContractSnapshot(
     }
   }
 
-  /** Copies the lists. */
+  /** Copies the lists and checks the epochs. */
   public ContractSnapshot {
+    if (epoch < 0 || prospectiveEpoch <= epoch) {
+      throw new IllegalArgumentException(
+          "epochs out of order: epoch " + epoch + ", prospective epoch " + prospectiveEpoch);
+    }
     participants = List.copyOf(participants);
     pending = List.copyOf(pending);
     pkVoters = List.copyOf(pkVoters);

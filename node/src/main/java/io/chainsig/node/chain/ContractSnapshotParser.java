@@ -42,7 +42,7 @@ public final class ContractSnapshotParser {
       ContractPhase phase = ContractPhase.valueOf(top.getKey());
       JsonNode s = top.getValue();
       if (phase == ContractPhase.NotInitialized || s == null || s.isNull()) {
-        return new ContractSnapshot(phase, 0, List.of(), 1, Optional.empty(), List.of(), List.of(), Optional.empty(), List.of());
+        return new ContractSnapshot(phase, 0, List.of(), 1, Optional.empty(), List.of(), List.of(), Optional.empty(), List.of(), 1);
       }
       JsonNode params = s.get("parameters");
       List<ChainParticipant> participants = participants(params);
@@ -86,9 +86,12 @@ public final class ContractSnapshotParser {
                   r.get("entropy").asText()));
         }
       }
+      long epoch = s.path("epoch").asLong(0);
+      // A contract that predates cancellation has no prospective_epoch_id: it is always epoch + 1.
+      long prospectiveEpoch = s.path("prospective_epoch_id").asLong(epoch + 1);
       return new ContractSnapshot(
-          phase, s.path("epoch").asLong(0), participants, params.get("threshold").asInt(), key, requests, voters,
-          proposed, reshareVoters);
+          phase, epoch, participants, params.get("threshold").asInt(), key, requests, voters,
+          proposed, reshareVoters, prospectiveEpoch);
     } catch (ChainException e) {
       throw e;
     } catch (RuntimeException e) {

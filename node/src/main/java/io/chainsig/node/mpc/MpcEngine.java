@@ -12,6 +12,7 @@ import io.chainsig.node.chain.ContractPhase;
 import io.chainsig.node.chain.ContractSnapshot;
 import io.chainsig.node.chain.PendingSign;
 import io.chainsig.storage.KeyValueStore;
+import io.chainsig.storage.WriteOp;
 import io.chainsig.node.store.PresignatureStore;
 import io.chainsig.tss.MaxMalicious;
 import io.chainsig.tss.ParticipantId;
@@ -118,6 +119,10 @@ public final class MpcEngine {
   private long reshareKeySentAt;
   private final Map<ParticipantId, byte[]> reshareKeyOffers = new HashMap<>();
   private long reshareKeyEpoch = -1;
+  /** Every key share in the store, by epoch: the one in use and a reshare's new one (node.md steps 8-11). */
+  private final TreeMap<Long, KeyShare<Secp256k1Scalar, Secp256k1Point>> shares = new TreeMap<>();
+  /** The epoch of the last reshare whose protocol this node finished (a leaving node has no share to show for it). */
+  private long reshareFinishedEpoch = -1;
   private final AtomicInteger poolGauge = new AtomicInteger();
   private final Timer networkLatency;
 
@@ -190,13 +195,13 @@ public final class MpcEngine {
   }
 
   private void loadState() {
-    store.scan(KEYSHARE_PREFIX).forEach((k, v) -> {
-      long epoch = ByteBuffer.wrap(k.bytes(), KEYSHARE_PREFIX.length, 8).getLong();
-      if (epoch >= shareEpoch) {
-        share = KeyShareEncoding.decode(Secp256k1Group.INSTANCE, v);
-        shareEpoch = epoch;
-      }
-    });
+    store.scan(KEYSHARE_PREFIX).forEach((k, v) -> shares.put(
+        ByteBuffer.wrap(k.bytes(), KEYSHARE_PREFIX.length, 8).getLong(), KeyShareEncoding.decode(Secp256k1Group.INSTANCE, v)));
+    if (!shares.isEmpty()) {
+      // node.md step 11: the oldest is the one in use until the contract says otherwise.
+      shareEpoch = shares.firstKey();
+      share = shares.firstEntry().getValue();
+    }
     for (byte[] id : presignatures.availableIds()) {
       if (ByteBuffer.wrap(id).getInt() == me.value()) {
         presignatures.peek(id).ifPresent(m -> ownedPresignatures.put(Hex.encode(id), Presignature.fromStorageBytes(m).signers()));
@@ -204,7 +209,7 @@ public final class MpcEngine {
     }
     poolGauge.set(ownedPresignatures.size());
     if (share != null) {
-      LOG.info("loaded key share of epoch {} (public key {}), {} own presignatures", shareEpoch, share.publicKey(), ownedPresignatures.size());
+      LOG.info("loaded key shares of epochs {} (public key {}), {} own presignatures", shares.keySet(), share.publicKey(), ownedPresignatures.size());
     }
   }
 
@@ -213,6 +218,7 @@ public final class MpcEngine {
   /** node.md step 1: a fresh reading of the contract. */
   public void onSnapshot(ContractSnapshot s) {
     snapshot = s;
+    settleShares(s);
     long now = nanoTime.getAsLong();
     if (s.phase() == ContractPhase.Initializing) {
       if (share == null || shareEpoch != s.epoch()) {
@@ -400,6 +406,7 @@ public final class MpcEngine {
             nanoTime.getAsLong() + SESSION_TIMEOUT_NANOS,
             ks -> {
               store.put(keyshareKey(epoch), KeyShareEncoding.encode(Secp256k1Group.INSTANCE, ks));
+              shares.put(epoch, ks);
               share = ks;
               shareEpoch = epoch;
               LOG.info("key generation done: root public key {}", ks.publicKey());
@@ -460,7 +467,7 @@ public final class MpcEngine {
     if (s.proposed().isEmpty()) {
       return;
     }
-    long newEpoch = s.epoch() + 1;
+    long newEpoch = s.prospectiveEpoch();
     if (reshareKeyEpoch != newEpoch) {
       reshareKeyEpoch = newEpoch;
       reshareKeyOffers.clear();
@@ -468,11 +475,14 @@ public final class MpcEngine {
     }
     ParticipantSet oldSet = participantSet(s.participants());
     ParticipantSet newSet = participantSet(s.proposed().get().participants());
-    if (share != null && shareEpoch == newEpoch) {
+    if (shares.containsKey(newEpoch)) {
       if (!s.reshareVoters().contains(accountId) && !votePending) {
         voteReshared(newEpoch);
       }
       return;
+    }
+    if (reshareFinishedEpoch == newEpoch) {
+      return; // left the set; the contract decides what becomes of the old share (steps 9, 10)
     }
     boolean dealer = share != null && shareEpoch == s.epoch() && oldSet.contains(me);
     if (!dealer && !newSet.contains(me)) {
@@ -513,7 +523,7 @@ public final class MpcEngine {
   }
 
   private void onReshareKey(ParticipantId from, SessionProposal.ReshareKey key) {
-    if (snapshot == null || snapshot.phase() != ContractPhase.Resharing || key.newEpoch() != snapshot.epoch() + 1) {
+    if (snapshot == null || snapshot.phase() != ContractPhase.Resharing || key.newEpoch() != snapshot.prospectiveEpoch()) {
       return;
     }
     try {
@@ -527,7 +537,7 @@ public final class MpcEngine {
 
   private void startReshare(ContractSnapshot s, PublicKeyShares<Secp256k1Point> oldKey, ParticipantSet oldSet,
       ParticipantSet newSet, ParticipantSet all, boolean dealer, int attempt) {
-    long newEpoch = s.epoch() + 1;
+    long newEpoch = s.prospectiveEpoch();
     SessionId session = reshareSession(newEpoch, attempt);
     LOG.info("reshare into epoch {} attempt {}: {} -> {} (threshold {})", newEpoch, attempt, oldSet, newSet, s.proposed().get().threshold());
     ProtocolRun<Optional<KeyShare<Secp256k1Scalar, Secp256k1Point>>> run;
@@ -538,7 +548,7 @@ public final class MpcEngine {
               dealer ? Optional.of(share) : Optional.empty(), newSet,
               new MaxMalicious(s.proposed().get().threshold() - 1), random),
           nanoTime.getAsLong() + SESSION_TIMEOUT_NANOS,
-          result -> finishReshare(newEpoch, s.epoch(), result),
+          result -> finishReshare(newEpoch, result),
           e -> {
             LOG.warn("reshare attempt {} aborted: {} (blamed {})", attempt, e.getMessage(), e.blamed());
             reshareAttempt = Math.max(reshareAttempt, attempt + 1);
@@ -552,32 +562,81 @@ public final class MpcEngine {
     start(run);
   }
 
-  private void finishReshare(long newEpoch, long oldEpoch, Optional<KeyShare<Secp256k1Scalar, Secp256k1Point>> result) {
-    // Presign runs still going use the old share: stop them now rather than at their timeout.
-    for (ProtocolRun<?> run : List.copyOf(runs.values())) {
-      if (run.kind.equals("presign")) {
-        run.timeOut();
-        reap(run);
-      }
-    }
-    // Old shares and every presignature made with them die here (they embed x_i).
-    int discarded = presignatures.discardAll();
-    ownedPresignatures.clear();
-    poolGauge.set(0);
+  private void finishReshare(long newEpoch, Optional<KeyShare<Secp256k1Scalar, Secp256k1Point>> result) {
+    // node.md step 8: the old share and its presignatures stay until the contract confirms (step 9);
+    // a cancelled reshare (step 10) leaves the node signing with them as before.
+    reshareFinishedEpoch = newEpoch;
     if (result.isPresent()) {
-      store.write(List.of(
-          new io.chainsig.storage.WriteOp.Put(keyshareKey(newEpoch), KeyShareEncoding.encode(Secp256k1Group.INSTANCE, result.get())),
-          new io.chainsig.storage.WriteOp.Delete(keyshareKey(oldEpoch))));
-      share = result.get();
-      shareEpoch = newEpoch;
-      LOG.info("reshare done: new share for epoch {}, same key {}; {} old presignatures discarded", newEpoch, share.publicKey(), discarded);
+      store.put(keyshareKey(newEpoch), KeyShareEncoding.encode(Secp256k1Group.INSTANCE, result.get()));
+      shares.put(newEpoch, result.get());
+      LOG.info("reshare protocol done: share for epoch {} stored (same key {}); the old one stays until the contract confirms",
+          newEpoch, result.get().publicKey());
       voteReshared(newEpoch);
     } else {
-      store.delete(keyshareKey(oldEpoch));
-      share = null;
-      shareEpoch = -1;
-      LOG.info("reshare done: this node is not in the new set; old share and {} presignatures discarded", discarded);
+      LOG.info("reshare protocol done: this node is not in the set of epoch {}; it keeps its old share until the contract confirms",
+          newEpoch);
     }
+  }
+
+  /**
+   * node.md steps 9-10: follows the contract's decision on a reshare. The share in use is the one
+   * of the contract's epoch; shares of older epochs go with every presignature (made with them),
+   * shares of a cancelled reshare's epoch go, and so do its sessions.
+   */
+  private void settleShares(ContractSnapshot s) {
+    if (s.phase() != ContractPhase.Running && s.phase() != ContractPhase.Resharing) {
+      return;
+    }
+    boolean resharing = s.phase() == ContractPhase.Resharing;
+    if (reshareKeyEpoch > s.epoch() && !(resharing && reshareKeyEpoch == s.prospectiveEpoch())) {
+      // Step 10: the contract gave up the reshare this node was working on.
+      boolean running = runs.values().removeIf(r -> r.kind.equals("reshare"));
+      LOG.info("the reshare into epoch {} was cancelled{}; signing goes on with the share of epoch {}",
+          reshareKeyEpoch, running ? " (its session stopped)" : "", s.epoch());
+      reshareKeyEpoch = -1;
+      reshareKeyOffers.clear();
+    }
+    List<Long> older = new ArrayList<>();
+    List<Long> cancelled = new ArrayList<>();
+    for (long e : shares.keySet()) {
+      if (e < s.epoch()) {
+        older.add(e);
+      } else if (e > s.epoch() && !(resharing && e == s.prospectiveEpoch())) {
+        cancelled.add(e);
+      }
+    }
+    if (!cancelled.isEmpty()) {
+      // Step 10: an epoch the contract cancelled can never come back (docs/contract.md, "Epochs").
+      store.write(deleteShares(cancelled));
+      shares.keySet().removeAll(cancelled);
+      LOG.info("deleted the share of the cancelled epoch(s) {}; shares held: epochs {}", cancelled, shares.keySet());
+    }
+    if (!older.isEmpty()) {
+      // Step 9: the contract is past these epochs. Presign runs and presignatures use the old share.
+      for (ProtocolRun<?> run : List.copyOf(runs.values())) {
+        if (run.kind.equals("presign")) {
+          run.timeOut();
+          reap(run);
+        }
+      }
+      int discarded = presignatures.discardAll(deleteShares(older));
+      shares.keySet().removeAll(older);
+      ownedPresignatures.clear();
+      poolGauge.set(0);
+      KeyShare<Secp256k1Scalar, Secp256k1Point> current = shares.get(s.epoch());
+      if (current != null) {
+        LOG.info("reshare into epoch {} confirmed: using the new share, same key {}; {} old presignatures discarded",
+            s.epoch(), current.publicKey(), discarded);
+      } else {
+        LOG.info("epoch {} is in force without this node: old share and {} presignatures discarded", s.epoch(), discarded);
+      }
+    }
+    share = shares.get(s.epoch());
+    shareEpoch = share == null ? -1 : s.epoch();
+  }
+
+  private static List<WriteOp> deleteShares(List<Long> epochs) {
+    return epochs.stream().<WriteOp>map(e -> new WriteOp.Delete(keyshareKey(e))).toList();
   }
 
   private void voteReshared(long newEpoch) {

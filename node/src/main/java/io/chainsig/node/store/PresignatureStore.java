@@ -61,8 +61,17 @@ public final class PresignatureStore {
    * each used so that it can never come back. Returns how many were discarded.
    */
   public synchronized int discardAll() {
+    return discardAll(List.of());
+  }
+
+  /**
+   * Discards every available presignature like {@link #discardAll()} and applies {@code alongWith}
+   * in the same durable batch (e.g. deleting the key share they were made with), so that neither
+   * survives a crash without the other. Returns how many were discarded.
+   */
+  public synchronized int discardAll(List<WriteOp> alongWith) {
     List<byte[]> ids = availableIds();
-    List<WriteOp> ops = new java.util.ArrayList<>();
+    List<WriteOp> ops = new java.util.ArrayList<>(alongWith);
     for (byte[] id : ids) {
       ops.add(new WriteOp.Delete(key(AVAILABLE, id)));
       ops.add(new WriteOp.Put(key(USED, id), new byte[] {1}));

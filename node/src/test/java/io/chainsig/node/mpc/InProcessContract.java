@@ -33,6 +33,8 @@ final class InProcessContract {
   private final SecureRandom random = new SecureRandom();
   private long height = 1;
   final List<Answer> answers = new CopyOnWriteArrayList<>();
+  /** While set, every node's {@code vote_reshared} is lost on its way (as if the chain dropped it). */
+  volatile boolean dropVoteReshared;
 
   /** A respond the contract accepted. */
   record Answer(PendingSign request, EcdsaSignature signature, String responder) {}
@@ -74,6 +76,9 @@ final class InProcessContract {
 
       @Override
       public void voteReshared(long newEpoch) throws ChainException {
+        if (dropVoteReshared) {
+          throw new ChainException("vote_reshared lost on its way to the chain");
+        }
         try {
           call(account, "vote_reshared", "{\"epoch_id\":" + newEpoch + "}", BigInteger.ZERO);
         } catch (RuntimeException e) {

@@ -15,6 +15,8 @@ import io.chainsig.tss.ParticipantId;
 import io.chainsig.tss.SessionId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +50,10 @@ class MpcEngineSimulationTest {
     final ExecutorService thread = Executors.newSingleThreadExecutor();
     final ExecutorService io = Executors.newSingleThreadExecutor();
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    final InMemoryStore store = new InMemoryStore();
     volatile boolean down;
+    /** Reachable, but sends nothing and everything sent to it is lost (a peer that hangs). */
+    volatile boolean silent;
     MpcEngine engine;
 
     SimNode(int id) {
@@ -59,8 +64,7 @@ class MpcEngineSimulationTest {
 
     void start() {
       ContractGateway gw = contract.gatewayFor(account);
-      thread.execute(() -> engine = new MpcEngine(id, account, this, new InMemoryStore(), gw, io, thread,
-          random, System::nanoTime, 6, new SimpleMeterRegistry(), () -> timer.execute(this::poll)));
+      restart();
       timer.scheduleAtFixedRate(() -> thread.execute(() -> {
         if (!down) {
           engine.tick();
@@ -82,11 +86,36 @@ class MpcEngineSimulationTest {
       }
     }
 
+    /** A new engine on the same store, as after a process restart. */
+    void restart() {
+      ContractGateway gw = contract.gatewayFor(account);
+      thread.execute(() -> engine = new MpcEngine(id, account, this, store, gw, io, thread,
+          random, System::nanoTime, 6, new SimpleMeterRegistry(), () -> timer.execute(this::poll)));
+    }
+
+    /** The epochs of the key shares in the node's store. */
+    List<Long> shareEpochs() {
+      return store.scan("keyshare/".getBytes(StandardCharsets.US_ASCII)).keySet().stream()
+          .map(k -> ByteBuffer.wrap(k.bytes(), "keyshare/".length(), 8).getLong()).sorted().toList();
+    }
+
+    /** The engine's health, read on the engine's thread. */
+    Map<String, Object> health() {
+      try {
+        return thread.submit(() -> engine.health()).get();
+      } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("node " + id + " did not answer", e);
+      }
+    }
+
     @Override
     public boolean send(ParticipantId to, SessionId session, byte[] payload) {
       SimNode target = nodes.get(to.value());
       if (down || target == null || target.down) {
         return false;
+      }
+      if (silent || target.silent) {
+        return true;
       }
       target.thread.execute(() -> {
         if (!target.down) {
@@ -201,6 +230,113 @@ class MpcEngineSimulationTest {
       asked.put(sign("bob.test.near", "after-" + i, payload), new String[] {"bob.test.near", "after-" + i});
     }
     await("answers after the reshare", () -> contract.answers.size() >= 7);
+    Thread.sleep(300);
+    assertAllAnsweredAndValid(asked);
+  }
+
+  private void vote(List<Integer> voters, String method, String args) {
+    for (int i : voters) {
+      contract.call("node" + i + ".test.near", method, args, BigInteger.ZERO);
+    }
+  }
+
+  private void signAndAwait(Map<String, String[]> asked, String prefix, int count) throws InterruptedException {
+    int before = contract.answers.size();
+    for (int i = 0; i < count; i++) {
+      byte[] payload = new byte[32];
+      random.nextBytes(payload);
+      asked.put(sign("carol.test.near", prefix + i, payload), new String[] {"carol.test.near", prefix + i});
+    }
+    await(count + " answers (" + prefix + ")", () -> contract.answers.size() >= before + count);
+  }
+
+  private static int owned(SimNode n) {
+    return (Integer) n.health().get("presignatures_owned");
+  }
+
+  /** node.md steps 8-11: a reshare every node finished is cancelled before the contract confirms it. */
+  @Test
+  void aFinishedButCancelledReshareLeavesTheOldSharesInUseAndTheNextReshareGetsAFreshEpoch() throws Exception {
+    initNetwork(3, 2);
+    await("key generation", () -> contract.view("state").contains("\"Running\""));
+    String key = contract.view("public_key");
+    Map<String, String[]> asked = new HashMap<>();
+    signAndAwait(asked, "before-", 1);
+    await("presignatures at node 1", () -> owned(nodes.get(1)) > 0);
+
+    // Node 4 joins; every node finishes the protocol but no vote_reshared reaches the chain.
+    contract.dropVoteReshared = true;
+    nodes.put(4, new SimNode(4));
+    nodes.get(4).start();
+    vote(List.of(1, 2), "vote_new_parameters", "{\"prospective_epoch_id\":1,\"proposal\":" + parameters(List.of(1, 2, 3, 4), 2) + "}");
+    await("every node to hold a share for epoch 1", () -> nodes.values().stream().allMatch(n -> n.shareEpochs().contains(1L)));
+    for (int i = 1; i <= 3; i++) {
+      assertThat(nodes.get(i).shareEpochs()).as("node %d keeps its old share until the contract confirms", i).containsExactly(0L, 1L);
+    }
+    int ownedAtNode1 = owned(nodes.get(1));
+    assertThat(ownedAtNode1).as("presignatures of the share still in use are kept").isPositive();
+    // A node restarting now loads both shares and still follows the contract.
+    nodes.get(2).restart();
+
+    vote(List.of(1, 3), "vote_cancel_resharing", "{}");
+    assertThat(contract.view("state")).startsWith("{\"Running\":{\"epoch\":0,");
+    await("the cancelled epoch's shares to go", () -> nodes.values().stream().noneMatch(n -> n.shareEpochs().contains(1L)));
+    for (int i = 1; i <= 3; i++) {
+      assertThat(nodes.get(i).shareEpochs()).containsExactly(0L);
+    }
+    assertThat(nodes.get(4).shareEpochs()).as("the joiner that never became a participant holds nothing").isEmpty();
+    assertThat(owned(nodes.get(1))).as("no presignature was discarded").isGreaterThanOrEqualTo(ownedAtNode1);
+    signAndAwait(asked, "after-cancel-", 4);
+    assertThat(contract.answers).allMatch(a -> !a.responder().equals("node4.test.near"));
+
+    // The next reshare is into epoch 2 (1 is burnt) and works as usual.
+    contract.dropVoteReshared = false;
+    vote(List.of(2, 3), "vote_new_parameters", "{\"prospective_epoch_id\":2,\"proposal\":" + parameters(List.of(1, 2, 3, 4), 2) + "}");
+    await("the reshare into epoch 2", () -> contract.view("state").startsWith("{\"Running\":{\"epoch\":2,"));
+    await("the old shares to go", () -> nodes.values().stream().allMatch(n -> n.shareEpochs().equals(List.of(2L))));
+    assertThat(contract.view("public_key")).isEqualTo(key);
+    signAndAwait(asked, "after-reshare-", 4);
+    Thread.sleep(300);
+    assertAllAnsweredAndValid(asked);
+  }
+
+  /** node.md step 10: a reshare session waiting for a joiner that hangs stops at the cancellation. */
+  @Test
+  void aCancellationStopsTheReshareSessionAtOnceAndKeepsThePresignatures() throws Exception {
+    initNetwork(3, 2);
+    await("key generation", () -> contract.view("state").contains("\"Running\""));
+    await("full presignature pools", () -> {
+      for (int i = 1; i <= 3; i++) {
+        if (owned(nodes.get(i)) < 6 || (Integer) nodes.get(i).health().get("sessions_running") > 0) {
+          return false;
+        }
+      }
+      return true;
+    });
+    nodes.put(4, new SimNode(4));
+    nodes.get(4).silent = true;
+    nodes.get(4).start();
+    vote(List.of(1, 2), "vote_new_parameters", "{\"prospective_epoch_id\":1,\"proposal\":" + parameters(List.of(1, 2, 3, 4), 2) + "}");
+    long resharingSince = System.nanoTime();
+    await("the reshare sessions to start", () -> (Integer) nodes.get(1).health().get("sessions_running") > 0);
+
+    vote(List.of(2, 3), "vote_cancel_resharing", "{}");
+    await("the reshare sessions to stop", () -> {
+      for (int i = 1; i <= 3; i++) {
+        if ((Integer) nodes.get(i).health().get("sessions_running") > 0) {
+          return false;
+        }
+      }
+      return true;
+    });
+    assertThat(System.nanoTime() - resharingSince).as("stopped by the cancellation, not by the session timeout")
+        .isLessThan(MpcEngine.SESSION_TIMEOUT_NANOS);
+    for (int i = 1; i <= 3; i++) {
+      assertThat(owned(nodes.get(i))).as("node %d keeps its pool", i).isEqualTo(6);
+      assertThat(nodes.get(i).shareEpochs()).containsExactly(0L);
+    }
+    Map<String, String[]> asked = new HashMap<>();
+    signAndAwait(asked, "after-cancel-", 3);
     Thread.sleep(300);
     assertAllAnsweredAndValid(asked);
   }

@@ -86,4 +86,23 @@ class PresignatureStoreTest {
     }
     assertThat(taken).hasSize(200).doesNotHaveDuplicates();
   }
+
+  @Test
+  void discardingEveryPresignatureTakesOtherWritesAlongInOneBatch() {
+    InMemoryStore s = new InMemoryStore();
+    PresignatureStore p = new PresignatureStore(s);
+    p.add(id(1), b("m1"));
+    p.add(id(2), b("m2"));
+    s.put(b("keyshare/old"), b("share"));
+    assertThat(p.discardAll(List.of(new io.chainsig.storage.WriteOp.Delete(b("keyshare/old"))))).isEqualTo(2);
+    assertThat(p.available()).isZero();
+    assertThat(p.isUsed(id(1))).isTrue();
+    assertThat(p.isUsed(id(2))).isTrue();
+    assertThat(s.get(b("keyshare/old"))).isEmpty();
+    assertThatThrownBy(() -> p.add(id(2), b("back"))).isInstanceOf(IllegalStateException.class);
+    // with nothing to discard the other writes still happen
+    s.put(b("keyshare/next"), b("share"));
+    assertThat(p.discardAll(List.of(new io.chainsig.storage.WriteOp.Delete(b("keyshare/next"))))).isZero();
+    assertThat(s.get(b("keyshare/next"))).isEmpty();
+  }
 }
