@@ -83,7 +83,7 @@ public final class MpcEngine {
   static final int MAX_EARLY_SESSIONS = 512;
   static final int MAX_EARLY_PER_SESSION = 64;
   /** Presign runs this node starts at once, and runs it joins for others at once. */
-  static final int MAX_OWN_PRESIGNS = 2;
+  static final int MAX_OWN_PRESIGNS = 6;
   static final int MAX_FOLLOWER_RUNS = 64;
 
   private final ParticipantId me;
