@@ -37,16 +37,18 @@ import org.slf4j.LoggerFactory;
  *       unless the set holds a participant that is excluded already (then it counts against the
  *       excluded one only: the failure is explained);
  *   <li>a session of the protocol that completes clears the failures of every member of its set;
- *   <li>failures older than {@link Policy#window()} are forgotten; {@link
- *       Policy#failuresToExclude()} failures left standing exclude the participant for {@link
- *       Policy#exclusion()}, after which it starts again from zero.
+ *   <li>failures older than {@link Policy#window()} are forgotten;
+ *   <li>a participant with {@link Policy#failuresToExclude()} failures standing is excluded for
+ *       {@link Policy#exclusion()} (after which it starts again from zero) — unless another
+ *       participant was counted in every one of those failed sessions too: then the evidence
+ *       cannot tell the two apart, and the decision waits for a failure that one of them is not
+ *       in.
  * </ol>
  *
- * <p>A culprit that spoils every session it is in reaches the limit first: every failure of an
- * honest participant is also one of the culprit's, while the honest one is cleared whenever it is
- * in a set without the culprit. An honest participant that happened to share each counted failure
- * with the culprit cannot be told apart from it and is excluded with it; {@link #avoid} never lets
- * exclusions leave fewer than a full signer set.
+ * <p>A culprit that spoils every session it is in is in every failed session, so it is never
+ * covered by an honest participant, while an honest participant is covered by it (or cleared by a
+ * session without it). So the culprit is excluded, and the honest participants are not. {@link
+ * #avoid} never lets exclusions leave fewer than a full signer set.
  */
 public final class ParticipantHealth {
   private static final Logger LOG = LoggerFactory.getLogger(ParticipantHealth.class);
@@ -80,10 +82,14 @@ public final class ParticipantHealth {
   private final Policy policy;
   private final LongSupplier nanoTime;
   private final MeterRegistry metrics;
-  private final Map<ParticipantId, Map<String, Deque<Long>>> failures = new HashMap<>();
+  private final Map<ParticipantId, Map<String, Deque<Failure>>> failures = new HashMap<>();
   private final Map<ParticipantId, Long> excludedUntil = new HashMap<>();
   private final AtomicInteger excludedGauge = new AtomicInteger();
   private Set<ParticipantId> fallback = Set.of();
+  private long aborts;
+
+  /** One failed session counted against a participant: which abort, and when. */
+  private record Failure(long abort, long at) {}
 
   /**
    * A record kept by {@code me} (never counted against itself).
@@ -105,7 +111,7 @@ public final class ParticipantHealth {
   /** Rule 4: a session of {@code protocol} with {@code set} completed. */
   public void succeeded(String protocol, ParticipantSet set) {
     for (ParticipantId p : set.others(me)) {
-      Map<String, Deque<Long>> f = failures.get(p);
+      Map<String, Deque<Failure>> f = failures.get(p);
       if (f != null) {
         f.remove(protocol);
       }
@@ -113,7 +119,7 @@ public final class ParticipantHealth {
   }
 
   /**
-   * Rules 1-3 and 5: a session of {@code protocol} with {@code set} aborted (not timed out).
+   * Rules 1-3, 5 and 6: a session of {@code protocol} with {@code set} aborted (not timed out).
    *
    * @return what the abort counted, for its log line (e.g. {@code "failures: P2=1/3, P4=3/3"})
    */
@@ -142,18 +148,36 @@ public final class ParticipantHealth {
       }
     }
     charged.remove(me);
+    Failure failure = new Failure(++aborts, now);
     StringJoiner counts = new StringJoiner(", ", "failures: ", "").setEmptyValue("nothing counted");
     for (ParticipantId p : charged) {
-      Deque<Long> f = failures.computeIfAbsent(p, k -> new HashMap<>()).computeIfAbsent(protocol, k -> new ArrayDeque<>());
-      f.addLast(now);
-      int standing = f.size();
-      counts.add(p + "=" + standing + "/" + policy.failuresToExclude());
-      if (standing >= policy.failuresToExclude() && !excludedUntil.containsKey(p)) {
+      standing(p, protocol).addLast(failure);
+      counts.add(p + "=" + standing(p, protocol).size() + "/" + policy.failuresToExclude());
+    }
+    for (ParticipantId p : charged) {
+      int standing = standing(p, protocol).size();
+      if (standing >= policy.failuresToExclude() && !excludedUntil.containsKey(p) && !covered(p, protocol)) {
         exclude(p, now, standing + " " + protocol + " sessions with it failed within "
-            + policy.window().toSeconds() + " s and none completed since");
+            + policy.window().toSeconds() + " s, none completed since, and no other participant was in all of them");
       }
     }
     return counts.toString();
+  }
+
+  private Deque<Failure> standing(ParticipantId p, String protocol) {
+    return failures.computeIfAbsent(p, k -> new HashMap<>()).computeIfAbsent(protocol, k -> new ArrayDeque<>());
+  }
+
+  /** Rule 6: another participant was counted in every failure standing against {@code p}. */
+  private boolean covered(ParticipantId p, String protocol) {
+    Deque<Failure> mine = standing(p, protocol);
+    for (Map.Entry<ParticipantId, Map<String, Deque<Failure>>> other : failures.entrySet()) {
+      Deque<Failure> theirs = other.getValue().get(protocol);
+      if (!other.getKey().equals(p) && theirs != null && theirs.size() >= mine.size() && theirs.containsAll(mine)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The participants excluded now, in ascending order. */
@@ -194,13 +218,12 @@ public final class ParticipantHealth {
 
   /** Failures standing against {@code p} in {@code protocol} (tests and logs). */
   int failures(ParticipantId p, String protocol) {
-    Map<String, Deque<Long>> f = failures.get(p);
+    Map<String, Deque<Failure>> f = failures.get(p);
     return f == null || !f.containsKey(protocol) ? 0 : f.get(protocol).size();
   }
 
   private void exclude(ParticipantId p, long now, String why) {
     excludedUntil.put(p, now + policy.exclusion().toNanos());
-    failures.remove(p);
     excludedGauge.set(excludedUntil.size());
     metrics.counter("chainsig_exclusions_total", "participant", String.valueOf(p.value())).increment();
     LOG.warn("participant {} excluded from new signer sets for {} s: {}", p, policy.exclusion().toSeconds(), why);
@@ -218,9 +241,9 @@ public final class ParticipantHealth {
     }
     excludedGauge.set(excludedUntil.size());
     long horizon = now - policy.window().toNanos();
-    for (Map<String, Deque<Long>> byProtocol : failures.values()) {
-      for (Deque<Long> f : byProtocol.values()) {
-        while (!f.isEmpty() && f.peekFirst() - horizon < 0) {
+    for (Map<String, Deque<Failure>> byProtocol : failures.values()) {
+      for (Deque<Failure> f : byProtocol.values()) {
+        while (!f.isEmpty() && f.peekFirst().at() - horizon < 0) {
           f.removeFirst();
         }
       }

@@ -63,10 +63,15 @@ class MpcEngineSimulationTest {
       executors.addAll(List.of(thread, io, timer));
     }
 
-    void start() {
+    /** Creates the engine and waits for it, so that no message reaches this node before it exists. */
+    void create() throws Exception {
+      thread.submit(() -> engine = new MpcEngine(id, account, fault.wrap(this), new InMemoryStore(), contract.gatewayFor(account),
+          io, thread, random, System::nanoTime, 6, metrics)).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Polls the contract and ticks the engine. */
+    void run() {
       ContractGateway gw = contract.gatewayFor(account);
-      thread.execute(() -> engine = new MpcEngine(id, account, fault.wrap(this), new InMemoryStore(), gw, io, thread,
-          random, System::nanoTime, 6, metrics));
       timer.scheduleAtFixedRate(() -> thread.execute(() -> {
         if (!down) {
           engine.tick();
@@ -158,12 +163,12 @@ class MpcEngineSimulationTest {
     return "{\"participants\":[" + parts + "],\"threshold\":" + threshold + "}";
   }
 
-  private void initNetwork(int n, int threshold) {
+  private void initNetwork(int n, int threshold) throws Exception {
     initNetwork(n, threshold, Map.of());
   }
 
   /** Nodes 1..n, those in {@code faults} sending wrong messages, and the contract initialised with them. */
-  private void initNetwork(int n, int threshold, Map<Integer, FaultInjection> faults) {
+  private void initNetwork(int n, int threshold, Map<Integer, FaultInjection> faults) throws Exception {
     List<Integer> ids = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
       nodes.put(i, new SimNode(i));
@@ -173,7 +178,10 @@ class MpcEngineSimulationTest {
     contract.call("signer.test.near", "init",
         "{\"parameters\":" + parameters(ids, threshold) + ",\"domains\":[{\"id\":0,\"scheme\":\"Secp256k1\"}]}",
         BigInteger.ZERO);
-    nodes.values().forEach(SimNode::start);
+    for (SimNode node : nodes.values()) {
+      node.create();
+    }
+    nodes.values().forEach(SimNode::run);
   }
 
   private String sign(String account, String path, byte[] payload) {
@@ -227,8 +235,10 @@ class MpcEngineSimulationTest {
     // Two nodes join; the threshold goes from 2 (t=1, 3 signers) to 3 (t=2, 5 signers).
     nodes.put(6, new SimNode(6));
     nodes.put(7, new SimNode(7));
-    nodes.get(6).start();
-    nodes.get(7).start();
+    for (int i = 6; i <= 7; i++) {
+      nodes.get(i).create();
+      nodes.get(i).run();
+    }
     String proposal = parameters(List.of(1, 2, 3, 4, 5, 6, 7), 3);
     for (int i = 1; i <= 2; i++) {
       contract.call("node" + i + ".test.near", "vote_new_parameters",
@@ -302,6 +312,7 @@ class MpcEngineSimulationTest {
         signAndAwait(asked, 5, "before");
       }
       for (SimNode n : honest) {
+        assertThat(n.excluded()).as("node %s excludes node 3 and no honest node", n.id).containsExactly(3);
         assertThat(n.counted("chainsig_exclusions_total", "participant", "3")).isEqualTo(1.0);
         assertThat(n.counted("chainsig_aborts_total", "protocol", mode.mode())).isPositive();
       }

@@ -81,6 +81,22 @@ class ParticipantHealthTest {
   }
 
   @Test
+  void twoParticipantsInEveryFailedSessionAreNotToldApartUntilAFailureWithoutOneOfThem() {
+    for (int i = 0; i < 4; i++) {
+      health.aborted("presign", set(1, 2, 3), NOBODY);
+    }
+    assertThat(health.failures(p(2), "presign")).isEqualTo(4);
+    assertThat(health.excluded()).as("2 and 3 were in every failure: no evidence between them").isEmpty();
+
+    health.aborted("presign", set(1, 3, 4), NOBODY);
+    assertThat(health.excluded()).as("2's failures are all 3's too").containsExactly(CULPRIT);
+    health.aborted("presign", set(1, 2, 3), NOBODY);
+    assertThat(health.failures(p(2), "presign")).as("explained by the excluded 3").isEqualTo(4);
+    health.succeeded("presign", set(1, 2, 4));
+    assertThat(health.failures(p(2), "presign")).isZero();
+  }
+
+  @Test
   void aProvenCulpritIsExcludedAtOnceAndASuspectIsOnlyCounted() {
     health.aborted("presign", set(1, 2, 3, 4, 5),
         ProtocolAbortException.suspecting(List.of(p(4)), "only removing 4's R_i makes the rest fit"));
@@ -158,8 +174,8 @@ class ParticipantHealthTest {
 
   /**
    * Five participants, sets of three with this node and two others drawn at random, one culprit
-   * that spoils every session it is in: the culprit is the one excluded, and once it is left out
-   * every session completes.
+   * that spoils every session it is in: the culprit is the one excluded, never an honest
+   * participant, and once it is left out every session completes.
    */
   @Test
   void overRandomSetsTheCulpritIsExcludedFirstAndTheRestKeepWorking() {
@@ -177,6 +193,7 @@ class ParticipantHealthTest {
           h.succeeded("presign", s);
         }
       }
+      assertThat(h.excluded()).as("seed %d: only the culprit is excluded", seed).containsExactly(CULPRIT);
       for (int i = 0; i < 20; i++) {
         ParticipantSet s = randomSet(random, h.avoid(Set.of(p(1), p(2), p(3), p(4), p(5)), 3));
         assertThat(s.contains(CULPRIT)).as("seed %d: sets leave the culprit out", seed).isFalse();
