@@ -20,61 +20,65 @@ import java.util.stream.Stream;
  */
 public enum FaultInjection {
   /** No fault: every message leaves as the protocol wrote it. */
-  OFF("off") {
+  OFF("off", 0, 0, 0, 0, 0) {
     @Override
-    Optional<byte[]> corrupt(byte[] message) {
-      return Optional.empty();
+    byte[] wrong(byte[] field) {
+      return field;
     }
   },
 
   /**
-   * Presign round 2 carries {@code R_i + G} instead of {@code R_i} (docs/protocols/presign.md step
-   * 2): a valid point, so the message parses, but the {@code R_j} no longer lie on one degree-t
-   * curve and every honest signer aborts at step 3.
+   * Presign round 2 ({@code R_i || w_i}) carries {@code R_i + G} instead of {@code R_i}
+   * (docs/protocols/presign.md step 2): a valid point, so the message parses, but the {@code R_j}
+   * no longer lie on one degree-t curve and every honest signer aborts at step 3.
    */
-  PRESIGN("presign") {
+  PRESIGN("presign", 2, 2, 33 + 32, 0, 33) {
     @Override
-    Optional<byte[]> corrupt(byte[] message) {
-      if (!isMessage(message, PRESIGN_TAG, 2, 33 + 32)) {
-        return Optional.empty();
-      }
-      byte[] wrong = message.clone();
-      byte[] bigR = Arrays.copyOfRange(message, HEADER_LENGTH, HEADER_LENGTH + 33);
-      byte[] shifted = Secp256k1Point.fromSec1(bigR).add(Secp256k1Point.GENERATOR).toCompressed();
-      System.arraycopy(shifted, 0, wrong, HEADER_LENGTH, 33);
-      return Optional.of(wrong);
+    byte[] wrong(byte[] bigR) {
+      return Secp256k1Point.fromSec1(bigR).add(Secp256k1Point.GENERATOR).toCompressed();
     }
   },
 
   /**
-   * The signature share sent to the leader is {@code s_i + 1} (docs/protocols/sign.md step 4): the
-   * context is right, so the leader combines the shares, and its final check (step 7) fails.
+   * The signature share sent to the leader ({@code ctx || s_i}, sign round 1) is {@code s_i + 1}
+   * (docs/protocols/sign.md step 4): the context is right, so the leader combines the shares, and
+   * its final check (step 7) fails.
    */
-  SIGN("sign") {
+  SIGN("sign", 3, 1, 32 + 32, 32, 32) {
     @Override
-    Optional<byte[]> corrupt(byte[] message) {
-      if (!isMessage(message, SIGN_TAG, 1, 32 + 32)) {
-        return Optional.empty();
-      }
-      byte[] wrong = message.clone();
-      int at = HEADER_LENGTH + 32;
-      byte[] share = Arrays.copyOfRange(message, at, at + 32);
-      byte[] shifted = Secp256k1Scalar.fromBytes(share).add(Secp256k1Scalar.ONE).toBytes();
-      System.arraycopy(shifted, 0, wrong, at, 32);
-      return Optional.of(wrong);
+    byte[] wrong(byte[] share) {
+      return Secp256k1Scalar.fromBytes(share).add(Secp256k1Scalar.ONE).toBytes();
     }
   };
 
   // Every protocol message starts with a 35-byte header: version, protocol tag, round, session id
-  // (docs/protocols/README.md, "Messages"; the tags and rounds are in presign.md and sign.md).
+  // (docs/protocols/README.md, "Messages"; the tags, rounds and payloads are in presign.md and sign.md).
   private static final int HEADER_LENGTH = 35;
-  private static final int PRESIGN_TAG = 2;
-  private static final int SIGN_TAG = 3;
 
   private final String mode;
+  private final int tag;
+  private final int round;
+  private final int payloadLength;
+  private final int fieldOffset;
+  private final int fieldLength;
 
-  FaultInjection(String mode) {
+  /**
+   * A mode that replaces one field of one round's messages of one protocol.
+   *
+   * @param mode the name on the command line
+   * @param tag the protocol tag (0: none)
+   * @param round the round
+   * @param payloadLength the round's payload bytes after the header
+   * @param fieldOffset where the field starts in the payload
+   * @param fieldLength the field's bytes
+   */
+  FaultInjection(String mode, int tag, int round, int payloadLength, int fieldOffset, int fieldLength) {
     this.mode = mode;
+    this.tag = tag;
+    this.round = round;
+    this.payloadLength = payloadLength;
+    this.fieldOffset = fieldOffset;
+    this.fieldLength = fieldLength;
   }
 
   /**
@@ -111,11 +115,19 @@ public enum FaultInjection {
    * The wrong version of one protocol message (header and payload), if this mode corrupts messages
    * of its protocol and round.
    */
-  abstract Optional<byte[]> corrupt(byte[] message);
-
-  private static boolean isMessage(byte[] message, int tag, int round, int payloadLength) {
-    return message.length == HEADER_LENGTH + payloadLength && (message[1] & 0xFF) == tag && (message[2] & 0xFF) == round;
+  Optional<byte[]> corrupt(byte[] message) {
+    if (!isOn() || message.length != HEADER_LENGTH + payloadLength || (message[1] & 0xFF) != tag
+        || (message[2] & 0xFF) != round) {
+      return Optional.empty();
+    }
+    int at = HEADER_LENGTH + fieldOffset;
+    byte[] wrong = message.clone();
+    System.arraycopy(wrong(Arrays.copyOfRange(message, at, at + fieldLength)), 0, wrong, at, fieldLength);
+    return Optional.of(wrong);
   }
+
+  /** The wrong value for this mode's field. */
+  abstract byte[] wrong(byte[] field);
 
   @Override
   public String toString() {
