@@ -79,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
       }
       started = new Devnet(home, System.err).presignaturePoolTarget(pool);
       int t = threshold != null ? threshold : (nodes - 1) / 3 + 1;
-      started.up(nodes, t, 0, blockTimeMs);
+      started.up(nodes, t, 0, blockTimeMs, java.util.List.of());
       file = started.file();
     } else if (!Files.isRegularFile(file)) {
       throw new CliException("no devnet file " + file + " (start one with: chainsig devnet up)");

@@ -2,7 +2,10 @@ package io.chainsig.cli;
 
 import io.chainsig.cli.devnet.Devnet;
 import io.chainsig.cli.devnet.ReshareChange;
+import io.chainsig.cli.devnet.NodeFault;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -25,6 +28,13 @@ public final class DevnetCommand implements Callable<Integer> {
     Path home;
   }
 
+  /** Reads {@code ID:MODE}. */
+  static final class NodeFaultConverter extends ParsingConverter<NodeFault> {
+    NodeFaultConverter() {
+      super(NodeFault::parse);
+    }
+  }
+
   /** How to build a devnet. */
   public static final class UpOptions {
     @Option(names = "--nodes", defaultValue = "5", paramLabel = "N", description = "MPC nodes (default ${DEFAULT-VALUE}).")
@@ -40,6 +50,11 @@ public final class DevnetCommand implements Callable<Integer> {
 
     @Option(names = "--block-time-ms", defaultValue = "100", paramLabel = "MS", description = "Sandbox block time (default ${DEFAULT-VALUE}).")
     long blockTimeMs;
+
+    @Option(names = "--fault-injection", paramLabel = "ID:MODE", converter = NodeFaultConverter.class,
+        description = "TESTING ONLY: start node ID with 'chainsig node --fault-injection MODE' (presign or sign), so that it"
+            + " sends wrong protocol messages and the others exclude it (docs/devnet.md). Repeatable; off by default.")
+    List<NodeFault> faults = new ArrayList<>();
 
     int threshold() {
       return threshold != null ? threshold : (nodes - 1) / 3 + 1;
@@ -62,7 +77,7 @@ public final class DevnetCommand implements Callable<Integer> {
       }
       stopped.countDown();
     }));
-    devnet.up(up.nodes, up.threshold(), up.rpcPort, up.blockTimeMs);
+    devnet.up(up.nodes, up.threshold(), up.rpcPort, up.blockTimeMs, up.faults);
     System.out.println("devnet file: " + devnet.file());
     System.out.println("try: ./chainsig sign --devnet " + devnet.file() + " --path demo --payload "
         + "0101010101010101010101010101010101010101010101010101010101010101");
@@ -85,10 +100,12 @@ public final class DevnetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
       Devnet devnet = new Devnet(home.home, System.out);
       try {
-        devnet.up(up.nodes, up.threshold(), up.rpcPort, up.blockTimeMs);
+        devnet.up(up.nodes, up.threshold(), up.rpcPort, up.blockTimeMs, up.faults);
       } catch (Exception e) {
-        System.out.println("devnet did not come up; stopping what was started");
-        devnet.down();
+        if (java.nio.file.Files.exists(devnet.file())) {
+          System.out.println("devnet did not come up; stopping what was started");
+          devnet.down();
+        }
         throw e;
       }
       System.out.println("devnet file: " + devnet.file());

@@ -3,6 +3,7 @@ package io.chainsig.cli;
 import io.chainsig.node.MpcNode;
 import io.chainsig.node.config.NodeConfig;
 import io.chainsig.node.config.NodeHome;
+import io.chainsig.node.mpc.FaultInjection;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
@@ -19,9 +20,22 @@ public final class NodeCommand implements Callable<Integer> {
   @Option(names = "--home", required = true, paramLabel = "DIR", description = "The node's home (made by 'chainsig node init').")
   Path home;
 
+  @Option(names = "--fault-injection", paramLabel = "MODE", converter = FaultInjectionConverter.class,
+      description = "TESTING ONLY: make this node send wrong protocol messages, so that the other nodes' aborts and exclusion"
+          + " can be watched (docs/node.md, Fault injection): presign (wrong nonce points in presign) or sign (wrong"
+          + " signature shares). Default: off.")
+  FaultInjection faultInjection = FaultInjection.OFF;
+
+  /** Reads a fault-injection mode, naming the modes when the value is not one. */
+  static final class FaultInjectionConverter extends ParsingConverter<FaultInjection> {
+    FaultInjectionConverter() {
+      super(FaultInjection::parse);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
-    MpcNode node = new MpcNode(new NodeHome(home));
+    MpcNode node = new MpcNode(new NodeHome(home), faultInjection);
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "node-shutdown"));
     node.start();
     node.awaitTermination();

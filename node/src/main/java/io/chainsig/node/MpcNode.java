@@ -17,6 +17,7 @@ import io.chainsig.node.mesh.MeshListener;
 import io.chainsig.node.mesh.MeshMessage;
 import io.chainsig.node.mesh.MeshPeer;
 import io.chainsig.node.mesh.MeshTransport;
+import io.chainsig.node.mpc.FaultInjection;
 import io.chainsig.node.mpc.MeshOutbox;
 import io.chainsig.node.mpc.MpcEngine;
 import io.chainsig.storage.EncryptedStore;
@@ -30,6 +31,7 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +55,7 @@ public final class MpcNode implements AutoCloseable {
   static final long TICK_MS = 20;
 
   private final NodeHome home;
+  private final FaultInjection faultInjection;
   private final ExecutorService engineThread = Executors.newSingleThreadExecutor(named("mpc-engine"));
   private final ExecutorService io = Executors.newFixedThreadPool(2, named("mpc-io"));
   private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, named("mpc-timer"));
@@ -66,7 +69,16 @@ public final class MpcNode implements AutoCloseable {
 
   /** A node running from {@code home}. */
   public MpcNode(NodeHome home) {
+    this(home, FaultInjection.OFF);
+  }
+
+  /**
+   * A node running from {@code home} that sends wrong protocol messages as {@code faultInjection}
+   * says: a testing aid (docs/node.md, "Fault injection"), {@link FaultInjection#OFF} in operation.
+   */
+  public MpcNode(NodeHome home, FaultInjection faultInjection) {
     this.home = home;
+    this.faultInjection = Objects.requireNonNull(faultInjection, "faultInjection");
   }
 
   private static java.util.concurrent.ThreadFactory named(String name) {
@@ -83,6 +95,11 @@ public final class MpcNode implements AutoCloseable {
     NearKeyFile accountKey = home.accountKey();
     MeshKeyPair meshKey = home.meshKey();
     SecureRandom random = new SecureRandom();
+    if (faultInjection.isOn()) {
+      LOG.warn("*** FAULT INJECTION IS ON (mode {}): this node deliberately sends wrong {} protocol messages."
+          + " A testing aid only: the other nodes will abort, blame and exclude it. Never run a real node like this. ***",
+          faultInjection, faultInjection);
+    }
     store = new EncryptedStore(RocksDbStore.open(home.dataDir()), home.storageKey(), random);
     NearRpcClient rpc = new NearRpcClient(config.rpcUrl());
     ContractGateway gateway =
@@ -125,7 +142,8 @@ public final class MpcNode implements AutoCloseable {
           }
         }, Backoff.DEFAULT);
     meshRef.set(mesh);
-    engineThread.submit(() -> engine = new MpcEngine(me, config.accountId(), outbox, store, gateway, io, engineThread,
+    MeshOutbox engineOut = faultInjection.wrap(outbox);
+    engineThread.submit(() -> engine = new MpcEngine(me, config.accountId(), engineOut, store, gateway, io, engineThread,
         random, System::nanoTime, config.presignaturePoolTarget(), metrics, () -> readContractSoon(gateway))).get();
     mesh.start();
     http = new NodeHttpServer(config.httpHost(), config.httpPort(), metrics, this::health);
@@ -196,7 +214,11 @@ public final class MpcNode implements AutoCloseable {
 
   private Map<String, Object> health() {
     try {
-      return engineThread.submit(() -> engine.health()).get(2, TimeUnit.SECONDS);
+      Map<String, Object> h = engineThread.submit(() -> engine.health()).get(2, TimeUnit.SECONDS);
+      if (faultInjection.isOn()) {
+        h.put("fault_injection", faultInjection.mode());
+      }
+      return h;
     } catch (Exception e) {
       Map<String, Object> h = new LinkedHashMap<>();
       h.put("status", "unresponsive");

@@ -13,6 +13,7 @@ import io.chainsig.near.rpc.NearTransactionSender;
 import io.chainsig.near.NearKeyFile;
 import io.chainsig.node.config.NodeConfig;
 import io.chainsig.node.config.NodeHome;
+import io.chainsig.node.mpc.FaultInjection;
 import io.chainsig.sandbox.state.BuiltinContracts;
 import io.chainsig.near.tx.AccessKey;
 import io.chainsig.near.tx.AccessKeyPermission;
@@ -35,6 +36,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Brings a local devnet up and down (docs/devnet.md): a sandbox chain and {@code n} MPC nodes as
@@ -89,13 +92,20 @@ public final class Devnet {
   /**
    * Starts everything and waits for key generation; returns the devnet.json contents. A home that
    * holds a complete devnet whose processes are down is resumed instead: the same chain, keys,
-   * shares and presignatures, on the same ports.
+   * shares and presignatures, on the same ports, and the same nodes with fault injection.
+   *
+   * @param faults nodes to start with fault injection (a testing aid, docs/devnet.md); only for a
+   *     new devnet
    */
-  public ObjectNode up(int nodes, int threshold, int rpcPort, long blockTimeMs) throws Exception {
+  public ObjectNode up(int nodes, int threshold, int rpcPort, long blockTimeMs, List<NodeFault> faults) throws Exception {
     if (Files.exists(file())) {
       JsonNode existing = JSON.readTree(file().toFile());
       if (anyAlive(existing)) {
         throw new IllegalStateException("a devnet is already running in " + home + " (chainsig devnet down --home " + home + ")");
+      }
+      if (!faults.isEmpty()) {
+        throw new IllegalArgumentException("fault injection is chosen when a devnet is first started; " + file()
+            + " keeps it for resumed devnets");
       }
       if (existing.hasNonNull("root_public_key")) {
         return resume((ObjectNode) existing, blockTimeMs);
@@ -104,6 +114,15 @@ public final class Devnet {
     }
     if (threshold < 1 || 2 * (threshold - 1) + 1 > nodes) {
       throw new IllegalArgumentException("threshold " + threshold + " needs 2*(threshold-1)+1 <= nodes (" + nodes + ")");
+    }
+    Map<Integer, FaultInjection> faulty = new TreeMap<>();
+    for (NodeFault f : faults) {
+      if (f.participant() > nodes) {
+        throw new IllegalArgumentException("fault injection: there is no node " + f.participant() + " (nodes 1.." + nodes + ")");
+      }
+      if (faulty.put(f.participant(), f.mode()) != null) {
+        throw new IllegalArgumentException("fault injection: node " + f.participant() + " is named twice");
+      }
     }
     Files.createDirectories(home);
     ObjectNode d = JSON.createObjectNode();
@@ -156,11 +175,16 @@ public final class Devnet {
     ArrayNode nodeList = d.putArray("nodes");
     for (int i = 1; i <= nodes; i++) {
       NodeHome nh = homes.get(i - 1);
+      FaultInjection fault = faulty.getOrDefault(i, FaultInjection.OFF);
       Path nodeLog = home.resolve("logs/node" + i + ".log");
-      long pid = ChildProcess.start(nodeLog, List.of("node", "--home", nh.dir().toString()));
-      addNodeEntry(nodeList, i, nh, pid, nodeLog);
-      log.printf("node %d: pid %d, mesh 127.0.0.1:%d, metrics http://127.0.0.1:%d/metrics%n",
-          i, pid, nh.config().meshPort(), nh.config().httpPort());
+      long pid = ChildProcess.start(nodeLog, nodeArgs(nh.dir().toString(), fault));
+      ObjectNode n = addNodeEntry(nodeList, i, nh, pid, nodeLog);
+      if (fault.isOn()) {
+        n.put("fault_injection", fault.mode());
+      }
+      log.printf("node %d: pid %d, mesh 127.0.0.1:%d, metrics http://127.0.0.1:%d/metrics%s%n",
+          i, pid, nh.config().meshPort(), nh.config().httpPort(),
+          fault.isOn() ? ", FAULT INJECTION " + fault.mode() : "");
     }
     write(d);
 
@@ -194,7 +218,8 @@ public final class Devnet {
     NearRpcClient rpc = new NearRpcClient(rpcUrl);
     waitFor("the sandbox RPC", 60, () -> rpc.call("status", JSON.createArrayNode()) != null);
     for (JsonNode n : d.path("nodes")) {
-      long pid = ChildProcess.start(Path.of(n.path("log").asText()), List.of("node", "--home", n.path("home").asText()));
+      long pid = ChildProcess.start(Path.of(n.path("log").asText()),
+          nodeArgs(n.path("home").asText(), FaultInjection.parse(n.path("fault_injection").asText("off"))));
       ((ObjectNode) n).put("pid", pid);
       log.printf("node %d: pid %d%n", n.path("participant_id").asInt(), pid);
     }
@@ -253,7 +278,7 @@ public final class Devnet {
       p.addObject().put("url", "127.0.0.1:" + nh.config().meshPort())
           .put("tls_public_key", "ed25519:" + Base58.encode(nh.meshKey().publicKey()));
       Path nodeLog = home.resolve("logs/node" + id + ".log");
-      long pid = change.startNew() ? ChildProcess.start(nodeLog, List.of("node", "--home", nh.dir().toString())) : 0;
+      long pid = change.startNew() ? ChildProcess.start(nodeLog, nodeArgs(nh.dir().toString(), FaultInjection.OFF)) : 0;
       addNodeEntry(nodeList, id, nh, pid, nodeLog);
       if (change.startNew()) {
         log.printf("node %d: pid %d joins%n", id, pid);
@@ -382,12 +407,21 @@ public final class Devnet {
     }
   }
 
-  private static void addNodeEntry(ArrayNode nodeList, int id, NodeHome nh, long pid, Path nodeLog) throws IOException {
-    nodeList.addObject().put("participant_id", id).put("account_id", nh.config().accountId()).put("pid", pid)
+  /** Adds node {@code id}'s entry to {@code nodeList} and returns it. */
+  private static ObjectNode addNodeEntry(ArrayNode nodeList, int id, NodeHome nh, long pid, Path nodeLog) throws IOException {
+    return nodeList.addObject().put("participant_id", id).put("account_id", nh.config().accountId()).put("pid", pid)
         .put("home", nh.dir().toString()).put("log", nodeLog.toString())
         .put("mesh_url", "127.0.0.1:" + nh.config().meshPort())
         .put("metrics_url", "http://127.0.0.1:" + nh.config().httpPort() + "/metrics")
         .put("health_url", "http://127.0.0.1:" + nh.config().httpPort() + "/health");
+  }
+
+  private static List<String> nodeArgs(String nodeHome, FaultInjection fault) {
+    List<String> args = new ArrayList<>(List.of("node", "--home", nodeHome));
+    if (fault.isOn()) {
+      args.add("--fault-injection=" + fault.mode());
+    }
+    return args;
   }
 
   private NearKeyFile keyFile(String account) throws IOException {
@@ -462,8 +496,10 @@ public final class Devnet {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(n.path("health_url").asText()))
             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode h = JSON.readTree(r.body());
-        health = String.format("%s, %d presignatures, peers %s", h.path("phase").asText(), h.path("presignatures_owned").asInt(),
-            h.path("reachable_peers"));
+        health = String.format("%s, %d presignatures, peers %s%s%s", h.path("phase").asText(), h.path("presignatures_owned").asInt(),
+            h.path("reachable_peers"),
+            h.path("excluded_participants").isEmpty() ? "" : ", excluding " + h.path("excluded_participants"),
+            h.hasNonNull("fault_injection") ? ", FAULT INJECTION " + h.path("fault_injection").asText() : "");
       } catch (Exception e) {
         health = "no health answer";
       }

@@ -99,6 +99,7 @@ public final class MpcEngine {
   private final int poolTarget;
   private final MeterRegistry metrics;
   private final Runnable readContractSoon;
+  private final ParticipantHealth health;
 
   private ContractSnapshot snapshot;
   private KeyShare<Secp256k1Scalar, Secp256k1Point> share;
@@ -191,6 +192,7 @@ public final class MpcEngine {
     this.readContractSoon = readContractSoon;
     metrics.gauge("chainsig_presignatures_available", poolGauge);
     this.networkLatency = networkLatencyTimer(metrics);
+    this.health = new ParticipantHealth(me, ParticipantHealth.Policy.DEFAULT, nanoTime, metrics);
     loadState();
   }
 
@@ -370,6 +372,7 @@ public final class MpcEngine {
     h.put("sessions_running", runs.size());
     h.put("pending_requests", requests.size());
     h.put("reachable_peers", out.reachable().stream().map(ParticipantId::value).sorted().toList());
+    h.put("excluded_participants", health.excluded().stream().map(ParticipantId::value).toList());
     h.put("status", snapshot == null ? "starting" : "ok");
     return h;
   }
@@ -656,10 +659,12 @@ public final class MpcEngine {
   // ---------------------------------------------------------------- presignature pool (node.md step 4)
 
   private void topUpPool() {
-    while (ownPresignsRunning < MAX_OWN_PRESIGNS && ownedPresignatures.size() + ownPresignsRunning < poolTarget) {
+    Set<ParticipantId> avoid = avoidedSigners();
+    while (ownPresignsRunning < MAX_OWN_PRESIGNS && usablePresignatures(avoid) + ownPresignsRunning < poolTarget) {
       int n = 2 * snapshot.maxMalicious() + 1;
       List<ParticipantId> candidates = new ArrayList<>(out.reachable());
       candidates.retainAll(participantSet(snapshot).ids());
+      candidates.removeAll(avoid); // node.md step 12
       if (candidates.size() < n - 1) {
         return;
       }
@@ -687,6 +692,7 @@ public final class MpcEngine {
             Presign.start(p.sessionId(), share, p.participants(), random),
             nanoTime.getAsLong() + PRESIGN_TIMEOUT_NANOS,
             pre -> {
+              health.succeeded("presign", p.participants());
               if (runEpoch != shareEpoch) {
                 // Made with a share that a reshare has replaced: never store it.
                 if (own) {
@@ -714,7 +720,7 @@ public final class MpcEngine {
               } else {
                 followerRuns--;
               }
-              abortLogged("presign", e);
+              abortLogged("presign", p.participants(), e);
             });
     start(run);
   }
@@ -793,8 +799,9 @@ public final class MpcEngine {
   private Optional<String> pickPresignature() {
     Set<ParticipantId> live = new HashSet<>(out.reachable());
     live.add(me);
+    Set<ParticipantId> avoid = avoidedSigners();
     for (Map.Entry<String, ParticipantSet> e : ownedPresignatures.entrySet()) {
-      if (live.containsAll(e.getValue().ids())) {
+      if (live.containsAll(e.getValue().ids()) && Collections.disjoint(avoid, e.getValue().ids())) {
         return Optional.of(e.getKey());
       }
     }
@@ -848,6 +855,7 @@ public final class MpcEngine {
               asLeader.inFlight = false;
               return;
             }
+            health.succeeded("sign", p.participants());
             respond(asLeader, sig.get(), request);
           },
           e -> {
@@ -856,7 +864,7 @@ public final class MpcEngine {
             } else {
               followerRuns--;
             }
-            abortLogged("sign", e);
+            abortLogged("sign", p.participants(), e);
           });
     } catch (ProtocolSetupException e) {
       LOG.warn("refused sign session from {}: {}", p.initiator(), e.getMessage());
@@ -1008,14 +1016,34 @@ public final class MpcEngine {
     }
   }
 
-  private void abortLogged(String kind, ProtocolAbortException e) {
+  /** node.md step 12: every presign or sign abort is logged with its signers and what it counted against whom. */
+  private void abortLogged(String kind, ParticipantSet signers, ProtocolAbortException e) {
     metrics.counter("chainsig_aborts_total", "protocol", kind).increment();
-    if (e.blamed().isEmpty()) {
-      LOG.warn("{} aborted: {}", kind, e.getMessage());
-    } else {
-      LOG.warn("{} aborted: {}; blamed participant(s) {}", kind, e.getMessage(), e.blamed());
-      e.blamed().forEach(b -> metrics.counter("chainsig_blamed_total", "participant", String.valueOf(b.value())).increment());
+    e.blamed().forEach(b -> metrics.counter("chainsig_blamed_total", "participant", String.valueOf(b.value())).increment());
+    String counted = ProtocolRun.isTimeout(e) ? "not counted against anyone" : health.aborted(kind, signers, e);
+    LOG.warn("{} with signers {} aborted: {}; {}", kind, signers, e.getMessage(), counted);
+  }
+
+  /**
+   * node.md step 12: the participants to leave out of new presign sets and of the presignatures this
+   * node leads with — the excluded ones, as long as 2t+1 reachable participants remain.
+   */
+  private Set<ParticipantId> avoidedSigners() {
+    Set<ParticipantId> live = new HashSet<>(out.reachable());
+    live.add(me);
+    live.retainAll(participantSet(snapshot).ids());
+    return health.avoid(live, 2 * snapshot.maxMalicious() + 1);
+  }
+
+  /** Owned presignatures the leader may use now: none of their signers avoided (step 12). */
+  private int usablePresignatures(Set<ParticipantId> avoid) {
+    int usable = 0;
+    for (ParticipantSet signers : ownedPresignatures.values()) {
+      if (Collections.disjoint(avoid, signers.ids())) {
+        usable++;
+      }
     }
+    return usable;
   }
 
   private void blame(ParticipantId from, String what) {

@@ -6,6 +6,7 @@ import io.chainsig.tss.ParticipantSet;
 import io.chainsig.tss.Protocol;
 import io.chainsig.tss.ProtocolAbortException;
 import io.chainsig.tss.SessionId;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -89,7 +90,17 @@ final class ProtocolRun<T> {
   void timeOut() {
     if (!finished) {
       finished = true;
-      onAbort.accept(ProtocolAbortException.unattributed(kind + " session timed out"));
+      ProtocolAbortException e = ProtocolAbortException.unattributed(kind + " session timed out");
+      e.initCause(new TimeoutException(kind + " session " + session.toHex() + " did not finish in time"));
+      onAbort.accept(e);
     }
+  }
+
+  /**
+   * True if {@code e} is this class's time-out (or stop) of a run rather than a failed check: it
+   * says nothing about who sent what, so docs/node.md step 12 does not count it.
+   */
+  static boolean isTimeout(ProtocolAbortException e) {
+    return e.getCause() instanceof TimeoutException;
   }
 }

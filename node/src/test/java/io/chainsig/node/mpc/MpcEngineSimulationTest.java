@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,14 +36,17 @@ import org.web3j.crypto.ECDSASignature;
 
 /**
  * Five engines, an in-memory wire and the real contract state machine in one process: key
- * generation, the presignature pool and signing, with a node down. Every signature is checked with
- * web3j against the key the derivation module computes.
+ * generation, the presignature pool and signing, with a node down, with a reshare, and with a node
+ * that sends wrong protocol messages. Every signature is checked with web3j against the key the
+ * derivation module computes.
  */
 class MpcEngineSimulationTest {
   private final SecureRandom random = new SecureRandom();
   private final InProcessContract contract = new InProcessContract();
   private final Map<Integer, SimNode> nodes = new HashMap<>();
   private final List<ExecutorService> executors = new ArrayList<>();
+  /** Every presign and sign proposal sent on the wire, by session. */
+  private final Map<SessionId, SessionProposal> proposals = new ConcurrentHashMap<>();
 
   private final class SimNode implements MeshOutbox {
     final ParticipantId id;
@@ -54,6 +58,8 @@ class MpcEngineSimulationTest {
     volatile boolean down;
     /** Reachable, but sends nothing and everything sent to it is lost (a peer that hangs). */
     volatile boolean silent;
+    FaultInjection fault = FaultInjection.OFF;
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     MpcEngine engine;
 
     SimNode(int id) {
@@ -62,9 +68,19 @@ class MpcEngineSimulationTest {
       executors.addAll(List.of(thread, io, timer));
     }
 
-    void start() {
-      ContractGateway gw = contract.gatewayFor(account);
-      restart();
+    /** Creates the engine and waits for it, so that no message reaches this node before it exists. */
+    void create() throws Exception {
+      thread.submit(() -> engine = newEngine(metrics)).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Creates the engine, then polls the contract and ticks it. */
+    void start() throws Exception {
+      create();
+      run();
+    }
+
+    /** Polls the contract and ticks the engine. */
+    void run() {
       timer.scheduleAtFixedRate(() -> thread.execute(() -> {
         if (!down) {
           engine.tick();
@@ -88,9 +104,12 @@ class MpcEngineSimulationTest {
 
     /** A new engine on the same store, as after a process restart. */
     void restart() {
-      ContractGateway gw = contract.gatewayFor(account);
-      thread.execute(() -> engine = new MpcEngine(id, account, this, store, gw, io, thread,
-          random, System::nanoTime, 6, new SimpleMeterRegistry(), () -> timer.execute(this::poll)));
+      thread.execute(() -> engine = newEngine(new SimpleMeterRegistry()));
+    }
+
+    private MpcEngine newEngine(SimpleMeterRegistry registry) {
+      return new MpcEngine(id, account, fault.wrap(this), store, contract.gatewayFor(account), io, thread,
+          random, System::nanoTime, 6, registry, () -> timer.execute(this::poll));
     }
 
     /** The epochs of the key shares in the node's store. */
@@ -117,12 +136,32 @@ class MpcEngineSimulationTest {
       if (silent || target.silent) {
         return true;
       }
+      SessionMessage m = SessionMessage.decode(payload);
+      if (m.kind() == SessionMessage.PROPOSAL) {
+        SessionProposal p = SessionProposal.decode(m.body());
+        if (!(p instanceof SessionProposal.ReshareKey)) {
+          proposals.put(session, p);
+        }
+      }
       target.thread.execute(() -> {
         if (!target.down) {
           target.engine.onMessage(id, session, payload);
         }
       });
       return true;
+    }
+
+    /** The participants this node's engine excludes now (docs/node.md step 12). */
+    Set<Integer> excluded() throws Exception {
+      Object ids = thread.submit(() -> engine.health().get("excluded_participants")).get(5, TimeUnit.SECONDS);
+      Set<Integer> out = new HashSet<>();
+      ((List<?>) ids).forEach(i -> out.add((Integer) i));
+      return out;
+    }
+
+    double counted(String name, String tag, String value) {
+      var c = metrics.find(name).tag(tag, value).counter();
+      return c == null ? 0 : c.count();
     }
 
     @Override
@@ -164,16 +203,25 @@ class MpcEngineSimulationTest {
     return "{\"participants\":[" + parts + "],\"threshold\":" + threshold + "}";
   }
 
-  private void initNetwork(int n, int threshold) {
+  private void initNetwork(int n, int threshold) throws Exception {
+    initNetwork(n, threshold, Map.of());
+  }
+
+  /** Nodes 1..n, those in {@code faults} sending wrong messages, and the contract initialised with them. */
+  private void initNetwork(int n, int threshold, Map<Integer, FaultInjection> faults) throws Exception {
     List<Integer> ids = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
       nodes.put(i, new SimNode(i));
+      nodes.get(i).fault = faults.getOrDefault(i, FaultInjection.OFF);
       ids.add(i);
     }
     contract.call("signer.test.near", "init",
         "{\"parameters\":" + parameters(ids, threshold) + ",\"domains\":[{\"id\":0,\"scheme\":\"Secp256k1\"}]}",
         BigInteger.ZERO);
-    nodes.values().forEach(SimNode::start);
+    for (SimNode node : nodes.values()) {
+      node.create();
+    }
+    nodes.values().forEach(SimNode::run);
   }
 
   private String sign(String account, String path, byte[] payload) {
@@ -182,6 +230,19 @@ class MpcEngineSimulationTest {
         BigInteger.ONE);
     assertThat(o).isInstanceOf(CallOutcome.Pending.class);
     return Hex.encode(payload);
+  }
+
+  /** Sends {@code count} sign requests with random payloads and waits until all are answered. */
+  private void signAndAwait(Map<String, String[]> asked, int count, String prefix) throws InterruptedException {
+    int before = contract.answers.size();
+    for (int i = 0; i < count; i++) {
+      byte[] payload = new byte[32];
+      random.nextBytes(payload);
+      String account = i % 2 == 0 ? "alice.test.near" : "bob.test.near";
+      String path = prefix + "-" + asked.size();
+      asked.put(sign(account, path, payload), new String[] {account, path});
+    }
+    await(count + " answers", () -> contract.answers.size() >= before + count);
   }
 
   private void assertAllAnsweredAndValid(Map<String, String[]> asked) {
@@ -214,8 +275,10 @@ class MpcEngineSimulationTest {
     // Two nodes join; the threshold goes from 2 (t=1, 3 signers) to 3 (t=2, 5 signers).
     nodes.put(6, new SimNode(6));
     nodes.put(7, new SimNode(7));
-    nodes.get(6).start();
-    nodes.get(7).start();
+    for (int i = 6; i <= 7; i++) {
+      nodes.get(i).create();
+      nodes.get(i).run();
+    }
     String proposal = parameters(List.of(1, 2, 3, 4, 5, 6, 7), 3);
     for (int i = 1; i <= 2; i++) {
       contract.call("node" + i + ".test.near", "vote_new_parameters",
@@ -368,5 +431,73 @@ class MpcEngineSimulationTest {
     Thread.sleep(300); // a late duplicate respond would show up here
     assertAllAnsweredAndValid(asked);
     assertThat(contract.view("pending_requests")).isEqualTo("[]");
+  }
+
+  /**
+   * docs/node.md step 12 with a node that sends wrong protocol messages (5 nodes, threshold 2, so
+   * signer sets of 3 and sets without the faulty node exist): the honest nodes abort, count the
+   * aborts against it, exclude it, and go on signing with sets that leave it out.
+   */
+  private void faultyNodeIsExcludedAndSigningGoesOn(FaultInjection mode) throws Exception {
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    ch.qos.logback.classic.Logger healthLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ParticipantHealth.class);
+    ch.qos.logback.classic.Logger engineLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(MpcEngine.class);
+    healthLog.addAppender(logged);
+    engineLog.addAppender(logged);
+    try {
+      initNetwork(5, 2, Map.of(3, mode));
+      await("key generation with the faulty node", () -> contract.view("state").contains("\"Running\""));
+
+      // Sign until every honest node has excluded node 3 (a faulty presign is seen by all its
+      // signers, a faulty signature share only by the leader, so this takes a few rounds).
+      Map<String, String[]> asked = new HashMap<>();
+      List<SimNode> honest = List.of(nodes.get(1), nodes.get(2), nodes.get(4), nodes.get(5));
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (!allExclude(honest, 3)) {
+        assertThat(System.nanoTime()).as("every honest node excludes node 3 within 120 s").isLessThan(end);
+        signAndAwait(asked, 5, "before");
+      }
+      for (SimNode n : honest) {
+        assertThat(n.excluded()).as("node %s excludes node 3 and no honest node", n.id).containsExactly(3);
+        assertThat(n.counted("chainsig_exclusions_total", "participant", "3")).isEqualTo(1.0);
+        assertThat(n.counted("chainsig_aborts_total", "protocol", mode.mode())).isPositive();
+      }
+      assertThat(nodes.get(3).excluded()).as("the faulty node itself sees nothing wrong").isEmpty();
+      assertThat(logged.list).anyMatch(e -> e.getFormattedMessage().matches(
+          "(presign|sign) with signers \\[.*P3.*\\] aborted: .*failures: .*P3=\\d/3.*"));
+      assertThat(logged.list).anyMatch(e -> e.getFormattedMessage().startsWith("participant P3 excluded from new signer sets"));
+
+      // Afterwards: every set the honest nodes propose leaves node 3 out, and every request is answered.
+      proposals.clear();
+      signAndAwait(asked, 10, "after");
+      Thread.sleep(300); // a late duplicate respond would show up here
+      assertAllAnsweredAndValid(asked);
+      List<SessionProposal> byHonest = proposals.values().stream().filter(p -> p.initiator().value() != 3).toList();
+      assertThat(byHonest).as("honest nodes kept signing").anyMatch(p -> p instanceof SessionProposal.Sign);
+      assertThat(byHonest).allSatisfy(p -> assertThat(p.participants().contains(ParticipantId.of(3))).as("%s", p).isFalse());
+    } finally {
+      healthLog.detachAppender(logged);
+      engineLog.detachAppender(logged);
+    }
+  }
+
+  private static boolean allExclude(List<SimNode> honest, int culprit) throws Exception {
+    for (SimNode n : honest) {
+      if (!n.excluded().contains(culprit)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
+  void aNodeSendingWrongPresignNoncesIsExcludedAndTheOthersKeepSigning() throws Exception {
+    faultyNodeIsExcludedAndSigningGoesOn(FaultInjection.PRESIGN);
+  }
+
+  @Test
+  void aNodeSendingWrongSignatureSharesIsExcludedAndTheOthersKeepSigning() throws Exception {
+    faultyNodeIsExcludedAndSigningGoesOn(FaultInjection.SIGN);
   }
 }
