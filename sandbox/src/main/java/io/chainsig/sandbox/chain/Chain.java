@@ -60,6 +60,11 @@ public final class Chain {
   private final List<String> openTxs = new ArrayList<>();
   private final Map<String, TxRecord> dirtyTxs = new LinkedHashMap<>();
   private final Set<String> finishedInOpen = new LinkedHashSet<>();
+  /**
+   * Callers waiting for a transaction's record to change, by hash: woken only when that record
+   * changes, so a busy chain does not wake every waiting RPC call on every transaction.
+   */
+  private final Map<String, java.util.concurrent.CountDownLatch> watchers = new java.util.HashMap<>();
 
   private Chain(KeyValueStore store, SecureRandom random, WorldState world, Block head, String genesisHash) {
     this.store = store;
@@ -186,7 +191,7 @@ public final class Chain {
     dirtyTxs.put(hash, rec);
     openTxs.add(hash);
     resolve(ex.resolutions(), stx.transaction().receiverId());
-    notifyAll();
+    changed(hash);
     return rec;
   }
 
@@ -210,6 +215,7 @@ public final class Chain {
       };
       dirtyTxs.put(t.hash(), t.withStatus(status, null));
       finishedInOpen.add(t.hash());
+      changed(t.hash());
     }
   }
 
@@ -259,8 +265,10 @@ public final class Chain {
     store.write(batch);
     dirtyTxs.clear();
     head = b;
+    b.txHashes().forEach(this::changed);
+    finishedInOpen.forEach(this::changed);
     openNext();
-    notifyAll();
+    notifyAll(); // awaitBlockAbove
     return b;
   }
 
@@ -269,16 +277,29 @@ public final class Chain {
    *
    * @return the latest record (empty if the transaction is unknown)
    */
-  public synchronized Optional<TxRecord> await(String hash, Predicate<TxRecord> done, long timeoutMs)
+  public Optional<TxRecord> await(String hash, Predicate<TxRecord> done, long timeoutMs)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
     while (true) {
-      Optional<TxRecord> r = tx(hash);
-      long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
-      if ((r.isPresent() && done.test(r.get())) || leftMs <= 0) {
-        return r;
+      java.util.concurrent.CountDownLatch change;
+      long leftNanos;
+      synchronized (this) {
+        Optional<TxRecord> r = tx(hash);
+        leftNanos = deadline - System.nanoTime();
+        if ((r.isPresent() && done.test(r.get())) || leftNanos <= 0) {
+          return r;
+        }
+        change = watchers.computeIfAbsent(hash, h -> new java.util.concurrent.CountDownLatch(1));
       }
-      wait(leftMs);
+      change.await(leftNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Wakes the callers waiting on this transaction (the monitor is held). */
+  private void changed(String hash) {
+    java.util.concurrent.CountDownLatch l = watchers.remove(hash);
+    if (l != null) {
+      l.countDown();
     }
   }
 
