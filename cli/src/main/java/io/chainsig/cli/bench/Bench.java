@@ -95,6 +95,8 @@ public final class Bench {
     });
     ticker.interrupt();
     ticker.join();
+    progress.printf(Locale.ROOT, "  %5.1f s  %d/%d done, %d failed%n", (System.nanoTime() - start) / 1e9, done.get(), requests,
+        failed.get());
     Map<Long, Double> cpuAfter = cpu(nodePids, sandboxPid);
     double clientCpuAfter = ProcessCpu.self();
     sampler.close();

@@ -38,18 +38,7 @@ public record LatencySummary(long count, double p50, double p95, double p99, dou
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
-  /** {@code p50 9.8 ms  p95 17.0 ms  p99 24.1 ms}. */
-  public String describe() {
-    String s = String.format("p50 %s  p95 %s  p99 %s", ms(p50), ms(p95), ms(p99));
-    return Double.isNaN(max) ? s : s + "  max " + ms(max);
-  }
-
   static String ms(double v) {
     return Double.isNaN(v) ? "-" : String.format(v < 100 ? "%.1f ms" : "%.0f ms", v);
-  }
-
-  @Override
-  public String toString() {
-    return describe() + " (" + count + ")";
   }
 }
