@@ -12,6 +12,14 @@ import java.util.List;
  * their own session (so a Ctrl-C in the terminal does not reach them), output appended to a log.
  */
 public final class ChildProcess {
+  /**
+   * JVM options of the sandbox and node processes unless {@code CHAINSIG_CHILD_JAVA_OPTS} says
+   * otherwise: a small heap, the serial collector, and only the C1 compiler — on a small machine
+   * running several JVMs, C2 spent as much CPU compiling as the nodes spent working, for engine
+   * code no faster (docs/decisions.md, docs/performance.md).
+   */
+  static final String DEFAULT_JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED";
+
   private ChildProcess() {}
 
   /** Starts {@code chainsig <args>}; returns its pid. */
@@ -24,7 +32,7 @@ public final class ChildProcess {
     }
     cmd.add(java);
     String opts = System.getenv("CHAINSIG_CHILD_JAVA_OPTS");
-    cmd.addAll(List.of((opts == null ? "-Xmx384m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED" : opts).split("\\s+")));
+    cmd.addAll(List.of((opts == null ? DEFAULT_JVM_OPTIONS : opts).split("\\s+")));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("io.chainsig.cli.Main");
