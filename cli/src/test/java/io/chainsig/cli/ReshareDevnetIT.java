@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.web3j.crypto.ECDSASignature;
 
 /**
- * Resharing in operation on a 3-node devnet: a reshare whose new node never comes up is cancelled
- * by a vote of the participants and the old set signs on; then a node is added and one removed.
+ * Resharing in operation on a 5-node devnet: a reshare whose new node never comes up is cancelled
+ * by a vote of the participants and the old set signs on; then a node is added (5 -> 6) and one
+ * removed while the threshold goes from 2 to 3 (6 -> 5).
  * The root key and the derived keys stay the same, old presignatures are discarded at each
  * finished reshare, and every signature is checked with web3j against the derived key.
  */
@@ -71,10 +72,10 @@ class ReshareDevnetIT {
   }
 
   @Test
-  void aStuckReshareIsCancelledThenANodeIsAddedAndOneRemovedKeepingTheKey() throws Exception {
+  void aStuckReshareIsCancelledThenFiveBecomeSixAndSixBecomeFiveWithANewThresholdKeepingTheKey() throws Exception {
     home = Files.createTempDirectory("chainsig-reshare-it");
     String h = home.toString();
-    runOk("devnet", "up", "--home", h, "--nodes", "3", "--threshold", "2");
+    runOk("devnet", "up", "--home", h, "--nodes", "5", "--threshold", "2");
     String root = devnet().path("root_public_key").asText();
     JsonNode before = signAndVerify("same-path", "21");
 
@@ -82,39 +83,42 @@ class ReshareDevnetIT {
     ChainsigLauncher.Result stuck = ChainsigLauncher.run(120, "devnet", "reshare", "--home", h, "--add", "1", "--no-start",
         "--timeout", "5");
     assertThat(stuck.code()).as(stuck.toString()).isEqualTo(1);
-    assertThat(stuck.out()).contains("node 4: registered and proposed, not started").contains("resharing into epoch 1");
+    assertThat(stuck.out()).contains("node 6: registered and proposed, not started").contains("resharing into epoch 1");
     assertThat(stuck.err().strip().lines()).as(stuck.toString()).hasSize(1);
     assertThat(stuck.err()).startsWith("error: the reshare into epoch 1 did not finish within 5 s (the contract is Resharing)")
         .contains("chainsig devnet reshare --cancel --home " + h);
     JsonNode resharing = contractState().path("Resharing");
-    assertThat(ids(resharing.path("proposed_parameters").path("participants"))).containsExactly(1, 2, 3, 4);
+    assertThat(ids(resharing.path("proposed_parameters").path("participants"))).containsExactly(1, 2, 3, 4, 5, 6);
 
     // Cancelled by vote: the old set, epoch and key, and the old set signs.
     String cancelled = runOk("devnet", "reshare", "--home", h, "--cancel");
     assertThat(cancelled).contains("cancelled the reshare into epoch 1 (2 votes)")
-        .contains("Running in epoch 0 with participants [1, 2, 3], root public key unchanged " + root);
+        .contains("Running in epoch 0 with participants [1, 2, 3, 4, 5], root public key unchanged " + root);
     JsonNode running = contractState().path("Running");
     assertThat(running.path("epoch").asLong()).isZero();
-    assertThat(ids(running.path("parameters").path("participants"))).containsExactly(1, 2, 3);
+    assertThat(ids(running.path("parameters").path("participants"))).containsExactly(1, 2, 3, 4, 5);
     assertThat(running.path("prospective_epoch_id").asLong()).isEqualTo(2);
-    assertThat(devnet().path("nodes").findValuesAsText("participant_id")).containsExactly("1", "2", "3");
+    assertThat(devnet().path("nodes").findValuesAsText("participant_id")).containsExactly("1", "2", "3", "4", "5");
     JsonNode afterCancel = signAndVerify("same-path", "22");
     assertThat(afterCancel.path("public_key").asText()).isEqualTo(before.path("public_key").asText());
     assertThat(Files.readString(home.resolve("logs/node2.log"))).contains("the reshare into epoch 1 was cancelled");
 
-    // The next reshare gets a fresh epoch (2) and a fresh node id (5).
+    // 5 -> 6: the next reshare gets a fresh epoch (2) and a fresh node id (7).
     String added = runOk("devnet", "reshare", "--home", h, "--add", "1");
-    assertThat(added).contains("node 5: pid").contains("reshared: epoch 2, root public key unchanged " + root);
+    assertThat(added).contains("node 7: pid").contains("reshared: epoch 2, root public key unchanged " + root);
     JsonNode afterAdd = signAndVerify("same-path", "23");
     assertThat(afterAdd.path("public_key").asText()).isEqualTo(before.path("public_key").asText());
 
-    String removed = runOk("devnet", "reshare", "--home", h, "--remove", "1");
+    // 6 -> 5 with a higher threshold (3: signing sets of 5).
+    String removed = runOk("devnet", "reshare", "--home", h, "--remove", "1", "--threshold", "3");
     assertThat(removed).contains("stopped node 1").contains("reshared: epoch 3, root public key unchanged " + root);
     JsonNode afterRemove = signAndVerify("same-path", "24");
     assertThat(afterRemove.path("public_key").asText()).isEqualTo(before.path("public_key").asText());
 
     String status = runOk("devnet", "status", "--home", h);
-    assertThat(status).contains("node 5").doesNotContain("node 4 ").contains("Running, 0 pending");
+    assertThat(status).contains("node 7").doesNotContain("node 6 ").contains("Running, 0 pending");
+    assertThat(contractState().path("Running").path("parameters").path("threshold").asInt()).isEqualTo(3);
+    assertThat(ids(contractState().path("Running").path("parameters").path("participants"))).containsExactly(2, 3, 4, 5, 7);
     String log2 = Files.readString(home.resolve("logs/node2.log"));
     assertThat(log2).contains("old presignatures discarded");
     assertThat(runOk("derive", "--root", root, "--account", "alice.test.near", "--path", "same-path", "--json"))

@@ -52,18 +52,6 @@ public final class NearTransactionSender {
         "EXECUTED_OPTIMISTIC");
   }
 
-  /**
-   * Hands a function call to the chain without waiting for its outcome: returns the transaction's
-   * base58 hash once the RPC node has accepted it (nonce, key and balance checked). The caller
-   * learns whether it took effect from the contract's state.
-   */
-  public String submitFunctionCall(String receiver, String method, String argsJson, BigInteger deposit)
-      throws ChainException {
-    JsonNode accepted = send(receiver,
-        List.of(new Action.FunctionCall(method, argsJson.getBytes(StandardCharsets.UTF_8), MAX_GAS, deposit)), "NONE");
-    return accepted.path("transaction_hash").asText();
-  }
-
   /** Sends actions to a receiver; waits as {@code waitUntil} says; checks the outcome. */
   public synchronized JsonNode send(String receiver, List<Action> actions, String waitUntil) throws ChainException {
     for (int attempt = 0; ; attempt++) {

@@ -13,10 +13,11 @@ public interface ContractGateway {
   ContractSnapshot read() throws ChainException;
 
   /**
-   * Posts the signature of a pending request. Returns once the chain has accepted the transaction,
-   * not when it has executed: the caller confirms by seeing the request leave the pending list.
+   * Posts the signatures of pending requests in one transaction ({@code respond} once per
+   * response; they succeed or fail together). Returns once the chain has accepted the transaction,
+   * not when it has executed: the caller confirms by seeing the requests leave the pending list.
    */
-  void respond(PendingSign request, EcdsaSignature signature) throws ChainException;
+  void respond(java.util.List<RequestSignature> responses) throws ChainException;
 
   /** Votes for the generated root key of a domain. */
   void votePk(int domainId, Secp256k1Point publicKey) throws ChainException;

@@ -7,6 +7,9 @@ import io.chainsig.crypto.Secp256k1Point;
 import io.chainsig.tss.ecdsa.EcdsaSignature;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import io.chainsig.near.tx.Action;
 
 /** {@link ContractGateway} over NEAR JSON-RPC: views for reads, transactions from the node's account for writes. */
 public final class RpcContractGateway implements ContractGateway {
@@ -27,9 +30,17 @@ public final class RpcContractGateway implements ContractGateway {
   }
 
   @Override
-  public void respond(PendingSign request, EcdsaSignature signature) throws ChainException {
-    // Not waiting for the block: the node sees the request leave pending_requests (node.md step 7).
-    sender.submitFunctionCall(contract, "respond", new String(ContractCalls.respondArgs(request, signature), StandardCharsets.UTF_8), BigInteger.ZERO);
+  public void respond(List<RequestSignature> responses) throws ChainException {
+    if (responses.isEmpty() || responses.size() > ResponseBatcher.MAX_BATCH) {
+      throw new IllegalArgumentException("respond takes 1.." + ResponseBatcher.MAX_BATCH + " responses");
+    }
+    // Not waiting for the block: the node sees the requests leave pending_requests (node.md step 7).
+    long gas = NearTransactionSender.MAX_GAS / responses.size();
+    List<Action> calls = new ArrayList<>();
+    for (RequestSignature r : responses) {
+      calls.add(new Action.FunctionCall("respond", ContractCalls.respondArgs(r.request(), r.signature()), gas, BigInteger.ZERO));
+    }
+    sender.send(contract, calls, "NONE");
   }
 
   @Override

@@ -11,6 +11,8 @@ import io.chainsig.node.chain.ContractGateway;
 import io.chainsig.node.chain.ContractPhase;
 import io.chainsig.node.chain.ContractSnapshot;
 import io.chainsig.node.chain.PendingSign;
+import io.chainsig.node.chain.ResponseBatcher;
+import io.chainsig.node.chain.RequestSignature;
 import io.chainsig.storage.KeyValueStore;
 import io.chainsig.storage.WriteOp;
 import io.chainsig.node.store.PresignatureStore;
@@ -99,6 +101,7 @@ public final class MpcEngine {
   private final int poolTarget;
   private final MeterRegistry metrics;
   private final Runnable readContractSoon;
+  private final ResponseBatcher responses;
   private final ParticipantHealth health;
 
   private ContractSnapshot snapshot;
@@ -190,6 +193,7 @@ public final class MpcEngine {
     this.poolTarget = poolTarget;
     this.metrics = metrics;
     this.readContractSoon = readContractSoon;
+    this.responses = new ResponseBatcher(gateway, io);
     metrics.gauge("chainsig_presignatures_available", poolGauge);
     this.networkLatency = networkLatencyTimer(metrics);
     this.health = new ParticipantHealth(me, ParticipantHealth.Policy.DEFAULT, nanoTime, metrics);
@@ -888,34 +892,16 @@ public final class MpcEngine {
     }
     metrics.counter("chainsig_signatures_total").increment();
     networkLatency.record(nanoTime.getAsLong() - r.firstSeen, java.util.concurrent.TimeUnit.NANOSECONDS);
-    io.execute(() -> {
-      boolean ok = false;
-      for (int attempt = 0; attempt < 3 && !ok; attempt++) {
-        try {
-          gateway.respond(r.request, sig);
-          ok = true;
-        } catch (ChainException e) {
-          LOG.warn("respond for {} failed: {}", r.request.requestIdHex(), e.getMessage());
-          try {
-            Thread.sleep(200L << attempt);
-          } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            break;
-          }
-        }
+    responses.submit(new RequestSignature(r.request, sig), done -> self.execute(() -> {
+      r.inFlight = false;
+      r.answered = done;
+      r.answeredAt = nanoTime.getAsLong();
+      if (done) {
+        metrics.counter("chainsig_responses_total").increment();
+        LOG.info("responded to request {} ({} ms after it was seen)", r.request.requestIdHex().substring(0, 12),
+            (nanoTime.getAsLong() - r.firstSeen) / 1_000_000);
       }
-      boolean done = ok;
-      self.execute(() -> {
-        r.inFlight = false;
-        r.answered = done;
-        r.answeredAt = nanoTime.getAsLong();
-        if (done) {
-          metrics.counter("chainsig_responses_total").increment();
-          LOG.info("responded to request {} ({} ms after it was seen)", r.request.requestIdHex().substring(0, 12),
-              (nanoTime.getAsLong() - r.firstSeen) / 1_000_000);
-        }
-      });
-    });
+    }));
   }
 
   private Optional<PendingSign> findPending(SessionProposal.Sign p) {

@@ -15,6 +15,7 @@ import io.chainsig.node.chain.ContractGateway;
 import io.chainsig.node.chain.ContractSnapshot;
 import io.chainsig.node.chain.ContractSnapshotParser;
 import io.chainsig.node.chain.PendingSign;
+import io.chainsig.node.chain.RequestSignature;
 import io.chainsig.tss.ecdsa.EcdsaSignature;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -65,12 +66,25 @@ final class InProcessContract {
       }
 
       @Override
-      public void respond(PendingSign request, EcdsaSignature signature) throws ChainException {
-        try {
-          call(account, "respond", new String(ContractCalls.respondArgs(request, signature), StandardCharsets.UTF_8), BigInteger.ZERO);
-          answers.add(new Answer(request, signature, account));
-        } catch (RuntimeException e) {
-          throw new ChainException("respond refused: " + e.getMessage(), e);
+      public void respond(List<RequestSignature> responses) throws ChainException {
+        synchronized (InProcessContract.this) {
+          // One transaction's actions succeed or fail together: refuse the lot if any request is gone.
+          java.util.Set<String> pending = new java.util.HashSet<>();
+          read().pending().forEach(p -> pending.add(p.requestIdHex()));
+          for (RequestSignature r : responses) {
+            if (!pending.remove(r.request().requestIdHex())) {
+              throw new ChainException("respond refused: request " + r.request().requestIdHex() + " is not pending (or answered twice in one transaction)");
+            }
+          }
+          for (RequestSignature r : responses) {
+            try {
+              call(account, "respond", new String(ContractCalls.respondArgs(r.request(), r.signature()), StandardCharsets.UTF_8),
+                  BigInteger.ZERO);
+              answers.add(new Answer(r.request(), r.signature(), account));
+            } catch (RuntimeException e) {
+              throw new ChainException("respond refused: " + e.getMessage(), e);
+            }
+          }
         }
       }
 
