@@ -20,14 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NearRpcClient {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http;
+  /** One HTTP client (its selector thread and connection pool) for every endpoint client in the process. */
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http = HTTP;
   private final URI url;
   private final AtomicLong ids = new AtomicLong();
 
   /** A client of the endpoint at {@code url}. */
   public NearRpcClient(String url) {
     this.url = URI.create(url);
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   /** The endpoint. */
