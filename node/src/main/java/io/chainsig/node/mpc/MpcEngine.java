@@ -14,6 +14,7 @@ import io.chainsig.node.chain.PendingSign;
 import io.chainsig.storage.KeyValueStore;
 import io.chainsig.storage.WriteOp;
 import io.chainsig.node.store.PresignatureStore;
+import io.chainsig.node.store.PresignatureUse;
 import io.chainsig.tss.MaxMalicious;
 import io.chainsig.tss.ParticipantId;
 import io.chainsig.tss.ParticipantSet;
@@ -749,14 +750,15 @@ public final class MpcEngine {
       byte[] key = Hex.decode(pick.get());
       ParticipantSet signers = ownedPresignatures.remove(pick.get());
       poolGauge.set(ownedPresignatures.size());
-      Optional<byte[]> material = presignatures.take(key); // durable before any share leaves
-      if (material.isEmpty()) {
-        continue;
-      }
       PendingSign q = r.request;
       SessionProposal.Sign p =
           new SessionProposal.Sign(me, signers, java.util.Arrays.copyOfRange(key, 4, key.length),
               q.tweakHex(), q.payloadHex(), q.domainId(), q.entropyHex());
+      // Durable, with what it is used for, before any share leaves.
+      Optional<byte[]> material = presignatures.take(key, PresignatureUse.sign(true, p.sessionId().bytes(), q.requestId(), q.entropyHex()));
+      if (material.isEmpty()) {
+        continue;
+      }
       r.inFlight = true;
       LOG.debug("leading request {} ({} ms after it was seen) with presignature {}", q.requestIdHex().substring(0, 12),
           (now - r.firstSeen) / 1_000_000, pick.get().substring(8, 20));
@@ -803,7 +805,8 @@ public final class MpcEngine {
 
   private void joinSign(ParticipantId leader, SessionProposal.Sign p) {
     byte[] key = presignatureKey(leader, p.presignatureId());
-    Optional<byte[]> material = presignatures.take(key);
+    Optional<byte[]> material = presignatures.take(key, PresignatureUse.sign(false, p.sessionId().bytes(),
+        PendingSign.requestId(p.tweakHex(), p.payloadHex(), p.domainId()), p.entropyHex()));
     if (material.isEmpty()) {
       if (presignatures.isUsed(key)) {
         blame(leader, "a sign proposal for presignature " + Hex.encode(p.presignatureId()) + " that was already used");
