@@ -27,6 +27,7 @@ public final class SignLoad {
   private final List<ChainSignaturesClient> clients;
   private final int requests;
   private final String runId;
+  private volatile boolean stopped;
 
   /**
    * @param clients one per concurrent request
@@ -52,7 +53,18 @@ public final class SignLoad {
     return "bench/" + (i % PATHS);
   }
 
-  /** Runs the load to the end; {@code onEach} sees every outcome as it happens (from many threads). */
+  /**
+   * Asks a running load to end early: no client sends another request; the ones in flight are
+   * still awaited, so {@link #run} returns once they are answered.
+   */
+  public void stop() {
+    stopped = true;
+  }
+
+  /**
+   * Runs the load to the end (or until {@link #stop}); {@code onEach} sees every outcome as it
+   * happens (from many threads).
+   */
   public List<SignOutcome> run(Consumer<SignOutcome> onEach) throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     List<SignOutcome> outcomes = Collections.synchronizedList(new ArrayList<>(requests));
@@ -60,7 +72,7 @@ public final class SignLoad {
     for (ChainSignaturesClient client : clients) {
       Thread t = new Thread(() -> {
         Map<String, Secp256k1PublicKey> keys = new HashMap<>();
-        for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+        for (int i = next.getAndIncrement(); i < requests && !stopped; i = next.getAndIncrement()) {
           SignOutcome o = one(client, keys, i);
           outcomes.add(o);
           onEach.accept(o);
