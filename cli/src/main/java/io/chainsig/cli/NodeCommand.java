@@ -30,11 +30,15 @@ import picocli.CommandLine.Option;
     description = "Run an MPC node from its home directory (docs/node.md).",
     subcommands = {NodeCommand.Init.class, NodeCommand.Audit.class})
 public final class NodeCommand implements Callable<Integer> {
-  @Option(names = "--home", required = true, paramLabel = "DIR", description = "The node's home (made by 'chainsig node init').")
+  // Not `required`: picocli would then ask for it before a sub-command too (`node init --home ...`).
+  @Option(names = "--home", paramLabel = "DIR", description = "The node's home (made by 'chainsig node init'); required.")
   Path home;
 
   @Override
   public Integer call() throws Exception {
+    if (home == null) {
+      throw new CliException("--home DIR is required (the node's home, made by 'chainsig node init')");
+    }
     MpcNode node = new MpcNode(new NodeHome(home));
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "node-shutdown"));
     node.start();
