@@ -6,10 +6,16 @@ import io.chainsig.near.rpc.ChainException;
 import io.chainsig.near.rpc.NearRpcClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the chain recorded about sign requests, read block by block over JSON-RPC ({@code block},
@@ -32,41 +38,62 @@ record ChainLedger(Map<String, Integer> successfulSigns, Map<String, Integer> su
     failedResponds = Map.copyOf(failedResponds);
   }
 
-  /** Reads blocks {@code fromHeight}..head of the chain at {@code rpc} for calls to {@code contract}. */
-  static ChainLedger read(NearRpcClient rpc, String contract, long fromHeight) throws ChainException, IOException {
+  /** Reads blocks {@code fromHeight}..head of the chain at {@code rpc} for calls to {@code contract} (8 blocks at a time). */
+  static ChainLedger read(NearRpcClient rpc, String contract, long fromHeight) throws Exception {
     long head = rpc.call("block", JSON.createObjectNode().put("finality", "final")).path("header").path("height").asLong();
-    Map<String, Integer> signs = new HashMap<>();
-    Map<String, Integer> responds = new HashMap<>();
-    Map<String, Integer> refused = new HashMap<>();
-    for (long h = Math.max(1, fromHeight); h <= head; h++) {
-      JsonNode chunk = rpc.call("chunk", JSON.createObjectNode().put("block_id", h).put("shard_id", 0));
-      for (JsonNode tx : chunk.path("transactions")) {
-        if (!contract.equals(tx.path("receiver_id").asText())) {
-          continue;
-        }
-        for (JsonNode action : tx.path("actions")) {
-          JsonNode call = action.path("FunctionCall");
-          String method = call.path("method_name").asText();
-          if (!method.equals("sign") && !method.equals("respond")) {
-            continue;
-          }
-          JsonNode args = JSON.readTree(new String(Base64.getDecoder().decode(call.path("args").asText()), StandardCharsets.UTF_8));
-          JsonNode request = args.path("request");
-          String payload = (method.equals("sign") ? request.path("payload_v2") : request.path("payload"))
-              .path("Ecdsa").asText().toLowerCase(Locale.ROOT);
-          JsonNode status = rpc.call("tx", JSON.createArrayNode().add(tx.path("hash").asText()).add(tx.path("signer_id").asText()))
-              .path("status");
-          boolean ok = status.has("SuccessValue");
-          if (method.equals("sign")) {
-            if (ok) {
-              signs.merge(payload, 1, Integer::sum);
+    long from = Math.max(1, fromHeight);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<Call>>> blocks = new ArrayList<>();
+      for (long h = from; h <= head; h++) {
+        long height = h;
+        blocks.add(pool.submit(() -> calls(rpc, contract, height)));
+      }
+      Map<String, Integer> signs = new HashMap<>();
+      Map<String, Integer> responds = new HashMap<>();
+      Map<String, Integer> refused = new HashMap<>();
+      for (Future<List<Call>> f : blocks) {
+        for (Call c : f.get(60, TimeUnit.SECONDS)) {
+          if (c.method().equals("sign")) {
+            if (c.ok()) {
+              signs.merge(c.payloadHex(), 1, Integer::sum);
             }
           } else {
-            (ok ? responds : refused).merge(payload, 1, Integer::sum);
+            (c.ok() ? responds : refused).merge(c.payloadHex(), 1, Integer::sum);
           }
         }
       }
+      return new ChainLedger(signs, responds, refused, head - from + 1);
+    } finally {
+      pool.shutdownNow();
     }
-    return new ChainLedger(signs, responds, refused, head - Math.max(1, fromHeight) + 1);
+  }
+
+  /** A {@code sign} or {@code respond} call in a block, and whether it succeeded. */
+  private record Call(String method, String payloadHex, boolean ok) {}
+
+  private static List<Call> calls(NearRpcClient rpc, String contract, long height) throws ChainException, IOException {
+    List<Call> out = new ArrayList<>();
+    JsonNode chunk = rpc.call("chunk", JSON.createObjectNode().put("block_id", height).put("shard_id", 0));
+    for (JsonNode tx : chunk.path("transactions")) {
+      if (!contract.equals(tx.path("receiver_id").asText())) {
+        continue;
+      }
+      for (JsonNode action : tx.path("actions")) {
+        JsonNode call = action.path("FunctionCall");
+        String method = call.path("method_name").asText();
+        if (!method.equals("sign") && !method.equals("respond")) {
+          continue;
+        }
+        JsonNode request = JSON.readTree(new String(Base64.getDecoder().decode(call.path("args").asText()), StandardCharsets.UTF_8))
+            .path("request");
+        String payload = (method.equals("sign") ? request.path("payload_v2") : request.path("payload"))
+            .path("Ecdsa").asText().toLowerCase(Locale.ROOT);
+        JsonNode status = rpc.call("tx", JSON.createArrayNode().add(tx.path("hash").asText()).add(tx.path("signer_id").asText()))
+            .path("status");
+        out.add(new Call(method, payload, status.has("SuccessValue")));
+      }
+    }
+    return out;
   }
 }
