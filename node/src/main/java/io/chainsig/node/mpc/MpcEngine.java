@@ -236,7 +236,12 @@ public final class MpcEngine {
     for (PendingSign r : s.pending()) {
       String id = r.requestIdHex();
       live.add(id);
-      requests.computeIfAbsent(id, k -> new RequestState(r, now));
+      RequestState known = requests.get(id);
+      if (known == null || !known.request.equals(r)) {
+        // New, or the same request again with another block's entropy (the chain lost the block
+        // that held it and the caller sent it again): lead it as it is now (node.md step 5).
+        requests.put(id, new RequestState(r, now));
+      }
     }
     requests.keySet().removeIf(id -> !live.contains(id));
     for (RequestState r : requests.values()) {
