@@ -286,7 +286,7 @@ public final class Devnet {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     for (ObjectNode n : nodes) {
       String what = "node " + n.path("participant_id").asInt();
-      waitFor(what + "'s /health", 120, () -> http.send(HttpRequest.newBuilder(URI.create(n.path("health_url").asText()))
+      waitFor(what + "'s /health", 180, () -> http.send(HttpRequest.newBuilder(URI.create(n.path("health_url").asText()))
           .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
       log.printf("started %s (pid %d)%n", what, n.path("pid").asLong());
     }
