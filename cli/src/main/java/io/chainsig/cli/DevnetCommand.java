@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code chainsig devnet}: a local network that signs (docs/devnet.md). */
 @Command(
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
       "Run a local devnet: a sandbox chain and MPC nodes as separate processes on 127.0.0.1.",
       "Without a sub-command it runs in the foreground with live status; Ctrl-C stops everything."
     },
-    subcommands = {DevnetCommand.Up.class, DevnetCommand.Status.class, DevnetCommand.Down.class, DevnetCommand.Reshare.class})
+    subcommands = {DevnetCommand.Up.class, DevnetCommand.Status.class, DevnetCommand.Down.class, DevnetCommand.Reshare.class,
+        DevnetCommand.Kill.class, DevnetCommand.Start.class})
 public final class DevnetCommand implements Callable<Integer> {
   /** Where a devnet lives. */
   public static final class HomeOption {
@@ -193,6 +195,42 @@ public final class DevnetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       new Devnet(home.home, System.out).down();
+      return 0;
+    }
+  }
+
+  /** {@code devnet kill}: SIGKILL one process, for fault drills. */
+  @Command(name = "kill", mixinStandardHelpOptions = true,
+      description = "SIGKILL one process of the devnet (a crash: no clean-up), for fault drills; `devnet start` brings it back.")
+  public static final class Kill implements Callable<Integer> {
+    @Mixin HomeOption home;
+
+    @Parameters(arity = "1..*", paramLabel = "NODE-ID|sandbox", description = "Nodes' participant ids, or `sandbox`.")
+    List<String> which;
+
+    @Override
+    public Integer call() throws Exception {
+      new Devnet(home.home, System.out).kill(which);
+      return 0;
+    }
+  }
+
+  /** {@code devnet start}: start one stopped process again from its home. */
+  @Command(name = "start", mixinStandardHelpOptions = true,
+      description = {
+        "Start one stopped process of the devnet again from its home, on the same ports, and record its pid in devnet.json.",
+        "A node catches up from the chain and rejoins the mesh; the command waits until its /health answers (the sandbox: its RPC)."
+      })
+  public static final class Start implements Callable<Integer> {
+    @Mixin HomeOption home;
+
+    @Parameters(arity = "1..*", paramLabel = "NODE-ID|sandbox",
+        description = "Nodes' participant ids, or `sandbox` (started first when named with nodes).")
+    List<String> which;
+
+    @Override
+    public Integer call() throws Exception {
+      new Devnet(home.home, System.out).start(which);
       return 0;
     }
   }

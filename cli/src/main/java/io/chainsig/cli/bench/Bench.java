@@ -66,7 +66,7 @@ public final class Bench {
     long sandboxPid = d.path("sandbox").path("pid").asLong();
     String runId = Long.toString(System.currentTimeMillis(), 36);
 
-    List<ChainSignaturesClient> clients = clients(rpcUrl, contract, "bench-" + runId + ".test.near", concurrency);
+    List<ChainSignaturesClient> clients = clients(devnetFile, "bench-" + runId + ".test.near", concurrency, progress);
     NetworkSampler sampler = new NetworkSampler(metrics, SAMPLE_MS);
     if (warmup > 0) {
       progress.printf("warm-up: %d requests%n", warmup);
@@ -126,8 +126,15 @@ public final class Bench {
     }
   }
 
-  /** A new account holding one full-access key per client, funded by the sandbox's root. */
-  private List<ChainSignaturesClient> clients(String rpcUrl, String contract, String account, int n) throws Exception {
+  /**
+   * Clients of a new account {@code account} of the devnet described by {@code devnetFile}, one per
+   * full-access key ({@code n} keys, so {@code n} requests can be in flight at once), funded by the
+   * sandbox's root account.
+   */
+  public static List<ChainSignaturesClient> clients(Path devnetFile, String account, int n, PrintStream progress) throws Exception {
+    JsonNode d = JSON.readTree(devnetFile.toFile());
+    String rpcUrl = d.path("rpc_url").asText();
+    String contract = d.path("contract_id").asText();
     SecureRandom random = new SecureRandom();
     List<NearKeyFile> keys = new ArrayList<>();
     List<Action> actions = new ArrayList<>(List.of(new Action.CreateAccount(), new Action.Transfer(NEAR.multiply(BigInteger.valueOf(1000)))));

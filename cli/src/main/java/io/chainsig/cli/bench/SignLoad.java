@@ -6,6 +6,7 @@ import io.chainsig.sdk.near.ChainSignaturesClient;
 import io.chainsig.sdk.signer.SignatureVerifier;
 import io.chainsig.sdk.signer.EcdsaSignature;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,6 +28,8 @@ public final class SignLoad {
   private final List<ChainSignaturesClient> clients;
   private final int requests;
   private final String runId;
+  private final long pauseMillis;
+  private volatile boolean stopped;
 
   /**
    * @param clients one per concurrent request
@@ -34,12 +37,24 @@ public final class SignLoad {
    * @param runId makes this run's payloads differ from every other run's
    */
   public SignLoad(List<ChainSignaturesClient> clients, int requests, String runId) {
+    this(clients, requests, runId, Duration.ZERO);
+  }
+
+  /**
+   * Like {@link #SignLoad(List, int, String)}, each client waiting {@code pause} after each answer
+   * before its next request (a steady load that leaves the machine room, e.g. for fault drills).
+   */
+  public SignLoad(List<ChainSignaturesClient> clients, int requests, String runId, Duration pause) {
     if (clients.isEmpty() || requests < 1) {
       throw new IllegalArgumentException("a load needs at least one client and one request");
+    }
+    if (pause.isNegative()) {
+      throw new IllegalArgumentException("the pause between requests cannot be negative");
     }
     this.clients = List.copyOf(clients);
     this.requests = requests;
     this.runId = runId;
+    this.pauseMillis = pause.toMillis();
   }
 
   /** The payload of request {@code i}: 32 bytes no other run uses. */
@@ -52,7 +67,18 @@ public final class SignLoad {
     return "bench/" + (i % PATHS);
   }
 
-  /** Runs the load to the end; {@code onEach} sees every outcome as it happens (from many threads). */
+  /**
+   * Asks a running load to end early: no client sends another request; the ones in flight are
+   * still awaited, so {@link #run} returns once they are answered.
+   */
+  public void stop() {
+    stopped = true;
+  }
+
+  /**
+   * Runs the load to the end (or until {@link #stop}); {@code onEach} sees every outcome as it
+   * happens (from many threads).
+   */
   public List<SignOutcome> run(Consumer<SignOutcome> onEach) throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     List<SignOutcome> outcomes = Collections.synchronizedList(new ArrayList<>(requests));
@@ -60,10 +86,17 @@ public final class SignLoad {
     for (ChainSignaturesClient client : clients) {
       Thread t = new Thread(() -> {
         Map<String, Secp256k1PublicKey> keys = new HashMap<>();
-        for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+        for (int i = next.getAndIncrement(); i < requests && !stopped; i = next.getAndIncrement()) {
           SignOutcome o = one(client, keys, i);
           outcomes.add(o);
           onEach.accept(o);
+          if (pauseMillis > 0) {
+            try {
+              Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
         }
       }, "bench-client-" + threads.size());
       t.setDaemon(true);

@@ -50,6 +50,18 @@ public final class ChildProcess {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
+  /** SIGKILL, and wait (5 s at most) until the process is gone. */
+  public static void kill(long pid) {
+    ProcessHandle.of(pid).ifPresent(h -> {
+      h.destroyForcibly();
+      try {
+        h.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // still listed: the caller sees it alive
+      }
+    });
+  }
+
   /** SIGTERM, then SIGKILL after {@code graceMs}. */
   public static void stop(long pid, long graceMs) {
     ProcessHandle.of(pid).ifPresent(h -> {

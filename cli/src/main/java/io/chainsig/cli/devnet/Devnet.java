@@ -133,7 +133,8 @@ public final class Devnet {
     Path sandboxHome = home.resolve("sandbox");
     long sandboxPid = ChildProcess.start(home.resolve("logs/sandbox.log"),
         List.of("sandbox", "--home", sandboxHome.toString(), "--rpc-port", String.valueOf(port), "--block-time-ms", String.valueOf(blockTimeMs)));
-    sandbox.put("pid", sandboxPid).put("home", sandboxHome.toString()).put("log", home.resolve("logs/sandbox.log").toString());
+    sandbox.put("pid", sandboxPid).put("home", sandboxHome.toString()).put("log", home.resolve("logs/sandbox.log").toString())
+        .put("block_time_ms", blockTimeMs);
     write(d);
     log.printf("sandbox: pid %d, rpc %s%n", sandboxPid, rpcUrl);
     NearRpcClient rpc = new NearRpcClient(rpcUrl);
@@ -208,25 +209,145 @@ public final class Devnet {
   }
 
   private ObjectNode resume(ObjectNode d, long blockTimeMs) throws Exception {
-    String rpcUrl = d.path("rpc_url").asText();
-    String port = rpcUrl.substring(rpcUrl.lastIndexOf(':') + 1);
-    ObjectNode sandbox = (ObjectNode) d.path("sandbox");
-    long sandboxPid = ChildProcess.start(Path.of(sandbox.path("log").asText()),
-        List.of("sandbox", "--home", sandbox.path("home").asText(), "--rpc-port", port, "--block-time-ms", String.valueOf(blockTimeMs)));
-    sandbox.put("pid", sandboxPid);
-    log.printf("resuming the devnet in %s: sandbox pid %d, rpc %s%n", home, sandboxPid, rpcUrl);
-    NearRpcClient rpc = new NearRpcClient(rpcUrl);
-    waitFor("the sandbox RPC", 60, () -> rpc.call("status", JSON.createArrayNode()) != null);
+    ((ObjectNode) d.path("sandbox")).put("block_time_ms", blockTimeMs);
+    long sandboxPid = startSandbox(d);
+    log.printf("resuming the devnet in %s: sandbox pid %d, rpc %s%n", home, sandboxPid, d.path("rpc_url").asText());
     for (JsonNode n : d.path("nodes")) {
-      long pid = ChildProcess.start(Path.of(n.path("log").asText()),
-          nodeArgs(n.path("home").asText(), FaultInjection.parse(n.path("fault_injection").asText("off"))));
-      ((ObjectNode) n).put("pid", pid);
-      log.printf("node %d: pid %d%n", n.path("participant_id").asInt(), pid);
+      log.printf("node %d: pid %d%n", n.path("participant_id").asInt(), startNode((ObjectNode) n));
     }
     write(d);
+    NearRpcClient rpc = new NearRpcClient(d.path("rpc_url").asText());
     waitFor("the contract to be Running", 120, () -> rpc.view(d.path("contract_id").asText(), "state", "{}").has("Running"));
     log.printf("devnet up: root public key %s%n", d.path("root_public_key").asText());
     return d;
+  }
+
+  /**
+   * Starts the sandbox again from its home on the devnet's RPC port (and block time), records its
+   * pid in {@code d} and waits (60 s at most) until its RPC answers; returns the pid.
+   */
+  private long startSandbox(ObjectNode d) throws Exception {
+    String rpcUrl = d.path("rpc_url").asText();
+    String port = rpcUrl.substring(rpcUrl.lastIndexOf(':') + 1);
+    ObjectNode sandbox = (ObjectNode) d.path("sandbox");
+    long blockTimeMs = sandbox.path("block_time_ms").asLong(DEFAULT_BLOCK_TIME_MS);
+    long pid = ChildProcess.start(Path.of(sandbox.path("log").asText()),
+        List.of("sandbox", "--home", sandbox.path("home").asText(), "--rpc-port", port, "--block-time-ms", String.valueOf(blockTimeMs)));
+    sandbox.put("pid", pid);
+    NearRpcClient rpc = new NearRpcClient(rpcUrl);
+    waitFor("the sandbox RPC", 60, () -> rpc.call("status", JSON.createArrayNode()) != null);
+    return pid;
+  }
+
+  /** Starts a node again from its home (same ports, keys and store); records its pid in its entry; returns the pid. */
+  private static long startNode(ObjectNode n) throws IOException {
+    long pid = ChildProcess.start(Path.of(n.path("log").asText()),
+        nodeArgs(n.path("home").asText(), FaultInjection.parse(n.path("fault_injection").asText("off"))));
+    n.put("pid", pid);
+    return pid;
+  }
+
+  /** The block time of a devnet whose devnet.json does not say (written before it was recorded). */
+  public static final long DEFAULT_BLOCK_TIME_MS = 100;
+
+  /**
+   * SIGKILLs processes of the running devnet, for fault drills: {@code "sandbox"} or nodes'
+   * participant ids. No clean-up runs in them, as in a crash.
+   *
+   * @throws CliException if one is unknown or not running (checked before any is killed)
+   */
+  public void kill(List<String> which) throws IOException {
+    ObjectNode d = description();
+    List<JsonNode> entries = new ArrayList<>();
+    for (String w : which) {
+      JsonNode entry = processEntry(d, w);
+      long pid = entry.path("pid").asLong();
+      if (pid <= 0 || !ChildProcess.alive(pid)) {
+        throw new CliException(label(w) + " is not running (pid " + pid + "); `chainsig devnet start " + w
+            + " --home " + home + "` starts it");
+      }
+      entries.add(entry);
+    }
+    for (int i = 0; i < which.size(); i++) {
+      long pid = entries.get(i).path("pid").asLong();
+      ChildProcess.kill(pid);
+      log.printf("killed %s (pid %d, SIGKILL)%n", label(which.get(i)), pid);
+    }
+  }
+
+  /**
+   * Starts stopped processes of the devnet again from their homes, on the same ports, and records
+   * their new pids in devnet.json: the sandbox first (waits until its RPC answers), then the nodes
+   * at once (waits until each one's {@code /health} answers: it has read the contract and opened
+   * its mesh port).
+   *
+   * @throws CliException if one is unknown or still running (checked before any is started)
+   */
+  public void start(List<String> which) throws Exception {
+    ObjectNode d = description();
+    List<ObjectNode> nodes = new ArrayList<>();
+    boolean sandbox = false;
+    for (String w : which) {
+      ObjectNode entry = processEntry(d, w);
+      long old = entry.path("pid").asLong();
+      if (old > 0 && ChildProcess.alive(old)) {
+        throw new CliException(label(w) + " is already running (pid " + old + ")");
+      }
+      if (SANDBOX.equals(w)) {
+        sandbox = true;
+      } else {
+        nodes.add(entry);
+      }
+    }
+    if (sandbox) {
+      long pid = startSandbox(d);
+      write(d);
+      log.printf("started the sandbox (pid %d)%n", pid);
+    }
+    for (ObjectNode n : nodes) {
+      startNode(n);
+    }
+    write(d);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    for (ObjectNode n : nodes) {
+      String what = "node " + n.path("participant_id").asInt();
+      waitFor(what + "'s /health", 180, () -> http.send(HttpRequest.newBuilder(URI.create(n.path("health_url").asText()))
+          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+      log.printf("started %s (pid %d)%n", what, n.path("pid").asLong());
+    }
+  }
+
+  /** The name {@link #kill} and {@link #start} take for the sandbox. */
+  public static final String SANDBOX = "sandbox";
+
+  private static String label(String which) {
+    return SANDBOX.equals(which) ? SANDBOX : "node " + which;
+  }
+
+  /** devnet.json's entry of the sandbox or of the node with this participant id. */
+  private ObjectNode processEntry(ObjectNode d, String which) {
+    if (SANDBOX.equals(which)) {
+      return (ObjectNode) d.path("sandbox");
+    }
+    if (!which.matches("[0-9]{1,6}")) {
+      throw new CliException("expected a node's participant id or `sandbox`, got `" + which + "`");
+    }
+    for (JsonNode n : d.path("nodes")) {
+      if (n.path("participant_id").asInt() == Integer.parseInt(which)) {
+        return (ObjectNode) n;
+      }
+    }
+    List<String> ids = new ArrayList<>();
+    d.path("nodes").forEach(n -> ids.add(n.path("participant_id").asText()));
+    throw new CliException("the devnet in " + home + " has no node " + which + " (nodes " + String.join(", ", ids) + ")");
+  }
+
+  /** devnet.json of a devnet whose first start finished. */
+  private ObjectNode description() throws IOException {
+    if (!Files.exists(file())) {
+      throw new CliException("no devnet in " + home + " (no devnet.json)");
+    }
+    return (ObjectNode) JSON.readTree(file().toFile());
   }
 
   /**
@@ -367,10 +488,7 @@ public final class Devnet {
 
   /** Reads devnet.json and the contract's state, which must be in {@code phase} (else: "..., {@code otherwise}"). */
   private Live live(String phase, String otherwise) throws Exception {
-    if (!Files.exists(file())) {
-      throw new CliException("no devnet in " + home + " (no devnet.json)");
-    }
-    ObjectNode d = (ObjectNode) JSON.readTree(file().toFile());
+    ObjectNode d = description();
     NearRpcClient rpc = new NearRpcClient(d.path("rpc_url").asText());
     String contract = d.path("contract_id").asText();
     JsonNode state = rpc.view(contract, "state", "{}");

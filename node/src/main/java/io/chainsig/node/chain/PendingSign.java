@@ -32,6 +32,11 @@ public record PendingSign(
 
   /** A stable id of the request: SHA-256 of tweak, payload and domain. */
   public byte[] requestId() {
+    return requestId(tweakHex, payloadHex, domainId);
+  }
+
+  /** The id of the request with this tweak, payload and domain (e.g. as a sign proposal names them). */
+  public static byte[] requestId(String tweakHex, String payloadHex, int domainId) {
     return Hashes.sha256((tweakHex + "|" + payloadHex + "|" + domainId).getBytes(StandardCharsets.US_ASCII));
   }
 

@@ -16,6 +16,7 @@ import io.chainsig.node.chain.RequestSignature;
 import io.chainsig.storage.KeyValueStore;
 import io.chainsig.storage.WriteOp;
 import io.chainsig.node.store.PresignatureStore;
+import io.chainsig.node.store.PresignatureUse;
 import io.chainsig.tss.MaxMalicious;
 import io.chainsig.tss.ParticipantId;
 import io.chainsig.tss.ParticipantSet;
@@ -241,7 +242,12 @@ public final class MpcEngine {
     for (PendingSign r : s.pending()) {
       String id = r.requestIdHex();
       live.add(id);
-      requests.computeIfAbsent(id, k -> new RequestState(r, now));
+      RequestState known = requests.get(id);
+      if (known == null || !known.request.equals(r)) {
+        // New, or the same request again with another block's entropy (the chain lost the block
+        // that held it and the caller sent it again): lead it as it is now (node.md step 5).
+        requests.put(id, new RequestState(r, now));
+      }
     }
     requests.keySet().removeIf(id -> !live.contains(id));
     for (RequestState r : requests.values()) {
@@ -759,14 +765,15 @@ public final class MpcEngine {
       byte[] key = Hex.decode(pick.get());
       ParticipantSet signers = ownedPresignatures.remove(pick.get());
       poolGauge.set(ownedPresignatures.size());
-      Optional<byte[]> material = presignatures.take(key); // durable before any share leaves
-      if (material.isEmpty()) {
-        continue;
-      }
       PendingSign q = r.request;
       SessionProposal.Sign p =
           new SessionProposal.Sign(me, signers, java.util.Arrays.copyOfRange(key, 4, key.length),
               q.tweakHex(), q.payloadHex(), q.domainId(), q.entropyHex());
+      // Durable, with what it is used for, before any share leaves.
+      Optional<byte[]> material = presignatures.take(key, PresignatureUse.sign(true, p.sessionId().bytes(), q.requestId(), q.entropyHex()));
+      if (material.isEmpty()) {
+        continue;
+      }
       r.inFlight = true;
       LOG.debug("leading request {} ({} ms after it was seen) with presignature {}", q.requestIdHex().substring(0, 12),
           (now - r.firstSeen) / 1_000_000, pick.get().substring(8, 20));
@@ -814,7 +821,8 @@ public final class MpcEngine {
 
   private void joinSign(ParticipantId leader, SessionProposal.Sign p) {
     byte[] key = presignatureKey(leader, p.presignatureId());
-    Optional<byte[]> material = presignatures.take(key);
+    Optional<byte[]> material = presignatures.take(key, PresignatureUse.sign(false, p.sessionId().bytes(),
+        PendingSign.requestId(p.tweakHex(), p.payloadHex(), p.domainId()), p.entropyHex()));
     if (material.isEmpty()) {
       if (presignatures.isUsed(key)) {
         blame(leader, "a sign proposal for presignature " + Hex.encode(p.presignatureId()) + " that was already used");

@@ -1,17 +1,22 @@
 package io.chainsig.node.store;
 
+import io.chainsig.crypto.encoding.Hex;
 import io.chainsig.storage.KeyValueStore;
 import io.chainsig.storage.WriteOp;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Presignatures at rest, each usable at most once, ever. {@link #take} deletes the material and
- * writes a "used" marker in one durable batch <em>before</em> returning it, so no share computed
- * from it can leave the node unless its use is on disk; after a crash the presignature is simply
- * gone. Values should be stored through {@link EncryptedStore}.
+ * writes a "used" marker, which records what it was used for ({@link PresignatureUse}), in one
+ * durable batch <em>before</em> returning it, so no share computed from it can leave the node
+ * unless its use is on disk; after a crash the presignature is simply gone. {@link #uses} lists
+ * the records for an audit. Values should be stored through {@link EncryptedStore}.
  */
 public final class PresignatureStore {
   private static final byte[] AVAILABLE = "presig/available/".getBytes(StandardCharsets.US_ASCII);
@@ -32,22 +37,21 @@ public final class PresignatureStore {
   public synchronized void add(byte[] id, byte[] material) {
     if (store.get(key(AVAILABLE, id)).isPresent() || isUsed(id)) {
       throw new IllegalStateException(
-          "presignature " + io.chainsig.crypto.encoding.Hex.encode(id) + " already exists or was used");
+          "presignature " + Hex.encode(id) + " already exists or was used");
     }
     store.put(key(AVAILABLE, id), material);
   }
 
   /**
-   * Marks the presignature used (durably) and returns its material; empty if it is not available
-   * (never stored, or already taken).
+   * Marks the presignature used for {@code use} (durably, the record in the same batch) and
+   * returns its material; empty if it is not available (never stored, or already taken).
    */
-  public synchronized Optional<byte[]> take(byte[] id) {
+  public synchronized Optional<byte[]> take(byte[] id, PresignatureUse use) {
     Optional<byte[]> material = store.get(key(AVAILABLE, id));
     if (material.isEmpty()) {
       return Optional.empty();
     }
-    store.write(
-        List.of(new WriteOp.Delete(key(AVAILABLE, id)), new WriteOp.Put(key(USED, id), new byte[] {1})));
+    store.write(List.of(new WriteOp.Delete(key(AVAILABLE, id)), new WriteOp.Put(key(USED, id), use.encode())));
     return material;
   }
 
@@ -72,9 +76,10 @@ public final class PresignatureStore {
   public synchronized int discardAll(List<WriteOp> alongWith) {
     List<byte[]> ids = availableIds();
     List<WriteOp> ops = new java.util.ArrayList<>(alongWith);
+    byte[] discarded = PresignatureUse.discarded().encode();
     for (byte[] id : ids) {
       ops.add(new WriteOp.Delete(key(AVAILABLE, id)));
-      ops.add(new WriteOp.Put(key(USED, id), new byte[] {1}));
+      ops.add(new WriteOp.Put(key(USED, id), discarded));
     }
     if (!ops.isEmpty()) {
       store.write(ops);
@@ -87,6 +92,19 @@ public final class PresignatureStore {
     return store.get(key(USED, id)).isPresent();
   }
 
+  /** What the presignature was used for; empty if it was never taken. */
+  public Optional<PresignatureUse> use(byte[] id) {
+    return store.get(key(USED, id)).map(PresignatureUse::decode);
+  }
+
+  /** Every used presignature's record, by id (hex), in key order. */
+  public Map<String, PresignatureUse> uses() {
+    Map<String, PresignatureUse> out = new LinkedHashMap<>();
+    store.scan(USED).forEach((k, v) ->
+        out.put(Hex.encode(Arrays.copyOfRange(k.bytes(), USED.length, k.bytes().length)), PresignatureUse.decode(v)));
+    return out;
+  }
+
   /** How many presignatures are available. */
   public int available() {
     return store.scan(AVAILABLE).size();
@@ -95,7 +113,7 @@ public final class PresignatureStore {
   /** Ids of the available presignatures, in key order. */
   public List<byte[]> availableIds() {
     return store.scan(AVAILABLE).keySet().stream()
-        .map(k -> java.util.Arrays.copyOfRange(k.bytes(), AVAILABLE.length, k.bytes().length))
+        .map(k -> Arrays.copyOfRange(k.bytes(), AVAILABLE.length, k.bytes().length))
         .toList();
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chainsig.contract.CallContext;
 import io.chainsig.contract.CallOutcome;
 import io.chainsig.contract.ContractConfig;
+import io.chainsig.contract.ContractStateCodec;
 import io.chainsig.contract.SignerContract;
 import io.chainsig.contract.SignerContractAbi;
 import io.chainsig.crypto.Secp256k1Point;
@@ -30,7 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class InProcessContract {
   static final NearAccountId CONTRACT = NearAccountId.of("signer.test.near");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final SignerContract contract = new SignerContract(ContractConfig.defaults());
+  private SignerContract contract = new SignerContract(ContractConfig.defaults());
   private final SecureRandom random = new SecureRandom();
   private long height = 1;
   final List<Answer> answers = new CopyOnWriteArrayList<>();
@@ -47,6 +48,17 @@ final class InProcessContract {
     contract.onBlock(height);
     CallContext ctx = new CallContext(CONTRACT, NearAccountId.of(predecessor), deposit, height, Hex.encode(rv));
     return SignerContractAbi.call(contract, ctx, method, argsJson.getBytes(StandardCharsets.UTF_8), "call-" + height);
+  }
+
+  /** The contract's state now, to go back to later (as a chain that loses its open block does). */
+  synchronized byte[] saveState() {
+    return ContractStateCodec.encode(contract);
+  }
+
+  /** Goes back to a saved state and makes more calls at once: no reading sees the state in between. */
+  synchronized void restoreThen(byte[] state, Runnable calls) {
+    contract = ContractStateCodec.decode(state);
+    calls.run();
   }
 
   synchronized String view(String method) {

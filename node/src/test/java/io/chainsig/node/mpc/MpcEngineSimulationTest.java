@@ -404,6 +404,34 @@ class MpcEngineSimulationTest {
     assertAllAnsweredAndValid(asked);
   }
 
+  /**
+   * node.md step 5: the chain loses the block holding a request every node has seen (a crash) and
+   * the caller sends it again: the same request id with a new block's entropy. The nodes must sign
+   * the request as it is now; a leader proposing the old entropy is refused by every follower.
+   */
+  @Test
+  void aRequestTheChainLostAndGotAgainWithNewEntropyIsAnswered() throws Exception {
+    initNetwork(5, 2);
+    await("key generation", () -> contract.view("state").contains("\"Running\""));
+    for (int i = 3; i <= 5; i++) {
+      nodes.get(i).silent = true; // reachable, but no signature can be made
+    }
+    byte[] beforeTheBlock = contract.saveState();
+    byte[] payload = new byte[32];
+    random.nextBytes(payload);
+    Map<String, String[]> asked = new HashMap<>();
+    asked.put(sign("alice.test.near", "lost", payload), new String[] {"alice.test.near", "lost"});
+    String firstEntropy = contract.view("pending_requests");
+    await("every node to see the request", () -> nodes.values().stream().allMatch(n -> (Integer) n.health().get("pending_requests") == 1));
+    contract.restoreThen(beforeTheBlock, () -> sign("alice.test.near", "lost", payload));
+    assertThat(contract.view("pending_requests")).isNotEqualTo(firstEntropy);
+    nodes.values().forEach(n -> n.silent = false);
+    await("the request sent again to be answered", () -> contract.answers.size() >= 1);
+    Thread.sleep(300);
+    assertAllAnsweredAndValid(asked);
+    assertThat(contract.view("pending_requests")).isEqualTo("[]");
+  }
+
   @Test
   void fiveNodesGenerateAKeyAndSignEveryRequestEvenWithOneDown() throws Exception {
     initNetwork(5, 2);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The use-once presignature store, on the encrypted RocksDB store. */
 class PresignatureStoreTest {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final PresignatureUse USE = PresignatureUse.discarded();
   @TempDir Path dir;
 
   private static byte[] b(String s) {
@@ -40,17 +41,17 @@ class PresignatureStoreTest {
       p.add(id(7), b("material-7"));
       p.add(id(8), b("material-8"));
       assertThat(p.availableIds()).containsExactly(id(7), id(8));
-      assertThat(p.take(id(7))).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("material-7")));
-      assertThat(p.take(id(7))).isEmpty();
+      assertThat(p.take(id(7), USE)).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("material-7")));
+      assertThat(p.take(id(7), USE)).isEmpty();
       assertThatThrownBy(() -> p.add(id(7), b("again"))).isInstanceOf(IllegalStateException.class);
     }
     try (KeyValueStore s = new EncryptedStore(RocksDbStore.open(dir.resolve("db")), aes, RANDOM)) {
       PresignatureStore p = new PresignatureStore(s);
       assertThat(p.isUsed(id(7))).isTrue();
-      assertThat(p.take(id(7))).isEmpty();
+      assertThat(p.take(id(7), USE)).isEmpty();
       assertThat(p.available()).isEqualTo(1);
-      assertThat(p.take(id(8))).isPresent();
-      assertThat(p.take(id(99))).isEmpty();
+      assertThat(p.take(id(8), USE)).isPresent();
+      assertThat(p.take(id(99), USE)).isEmpty();
     }
   }
 
@@ -71,7 +72,7 @@ class PresignatureStoreTest {
           return;
         }
         for (long i = 0; i < 200; i++) {
-          Optional<byte[]> m = p.take(id(i));
+          Optional<byte[]> m = p.take(id(i), USE);
           if (m.isPresent()) {
             taken.add(i);
           }
