@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Start a devnet (or use a running one with --devnet), send sign requests from many clients at once",
-      "and report throughput, network and end-to-end latency percentiles, presignature pool levels and",
-      "CPU per signature; write a plot (SVG) of latency and pool level over time. Progress goes to stderr."
+      "Start a devnet (or use a running one with --devnet), send sign requests from",
+      "many clients at once, and report throughput, network and end-to-end latency",
+      "percentiles, presignature pool levels and CPU per signature; write a plot (SVG)",
+      "of latency and pool level over time. Progress goes to stderr."
     })
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--devnet", paramLabel = "FILE", description = "Use this running devnet (its devnet.json) instead of starting one.")
@@ -89,6 +90,9 @@ public final class BenchCommand implements Callable<Integer> {
       System.out.print(json ? new ObjectMapper().writeValueAsString(report) + "\n" : Bench.text(report));
       return report.path("failed").asInt() == 0 ? 0 : 1;
     } finally {
+      if (started != null && keep) {
+        System.err.println("the devnet keeps running: chainsig devnet down --home " + home);
+      }
       if (started != null && !keep) {
         started.down();
         if (temporary) {
