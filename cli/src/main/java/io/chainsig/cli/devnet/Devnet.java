@@ -55,6 +55,7 @@ public final class Devnet {
   private final PrintStream log;
   private final SecureRandom random = new SecureRandom();
   private int presignaturePoolTarget = DEFAULT_POOL_TARGET;
+  private final java.util.Set<Integer> portsGiven = new java.util.HashSet<>();
 
   /** Presignatures each node keeps ready unless told otherwise. */
   public static final int DEFAULT_POOL_TARGET = 8;
@@ -679,9 +680,18 @@ public final class Devnet {
     return new Waited(false, last);
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+  /**
+   * A port nothing listens on now and that this devnet has not handed out before: the system may
+   * give the same free port twice in a row (a node's mesh and metrics ports once collided so).
+   */
+  private int freePort() throws IOException {
+    while (true) {
+      try (ServerSocket s = new ServerSocket(0)) {
+        if (portsGiven.add(s.getLocalPort())) {
+          return s.getLocalPort();
+        }
+      }
     }
   }
+
 }
