@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chainsig.cli.devnet.Devnet;
 import io.chainsig.near.NearKeyFile;
-import io.chainsig.near.rpc.NearTransactionSender;
-import io.chainsig.near.tx.AccessKey;
-import io.chainsig.near.tx.AccessKeyPermission;
-import io.chainsig.near.tx.Action;
 import io.chainsig.sdk.near.ChainSignaturesClient;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -137,14 +133,11 @@ public final class Bench {
     String contract = d.path("contract_id").asText();
     SecureRandom random = new SecureRandom();
     List<NearKeyFile> keys = new ArrayList<>();
-    List<Action> actions = new ArrayList<>(List.of(new Action.CreateAccount(), new Action.Transfer(NEAR.multiply(BigInteger.valueOf(1000)))));
     for (int i = 0; i < n; i++) {
-      NearKeyFile k = NearKeyFile.generate(account, random);
-      keys.add(k);
-      actions.add(new Action.AddKey(k.publicKey(), new AccessKey(0, new AccessKeyPermission.FullAccess())));
+      keys.add(NearKeyFile.generate(account, random));
     }
-    NearTransactionSender root = new Devnet(devnetFile.toAbsolutePath().getParent(), progress).rootSender();
-    root.send(account, actions, "EXECUTED_OPTIMISTIC");
+    new Devnet(devnetFile.toAbsolutePath().getParent(), progress)
+        .createAccount(account, keys.stream().map(NearKeyFile::publicKey).toList(), NEAR.multiply(BigInteger.valueOf(1000)));
     progress.printf("account %s with %d keys (one per concurrent client)%n", account, n);
     List<ChainSignaturesClient> clients = new ArrayList<>();
     for (NearKeyFile k : keys) {

@@ -50,7 +50,8 @@ public final class SvgPlot {
     List<Point> latencyAll = new ArrayList<>(endToEnd);
     latencyAll.addAll(networkP99);
     int y0 = TOP;
-    double latencyMax = p.axes(y0, "latency (ms)", niceMax(percentile(latencyAll, 0.99) * 1.15));
+    double latencyP99 = LatencySummary.of(latencyAll.stream().map(Point::v).filter(v -> !Double.isNaN(v)).toList()).p99();
+    double latencyMax = p.axes(y0, "latency (ms)", niceMax((Double.isNaN(latencyP99) ? 1 : latencyP99) * 1.15));
     p.dots(y0, endToEnd, latencyMax, "#9ecae1");
     p.line(y0, networkP99, latencyMax, "#d62728");
     p.line(y0, networkP50, latencyMax, "#2ca02c");
@@ -138,11 +139,6 @@ public final class SvgPlot {
 
   private static double max(List<Point> pts) {
     return pts.stream().mapToDouble(Point::v).filter(v -> !Double.isNaN(v)).max().orElse(1);
-  }
-
-  private static double percentile(List<Point> pts, double q) {
-    double[] v = pts.stream().mapToDouble(Point::v).filter(d -> !Double.isNaN(d)).sorted().toArray();
-    return v.length == 0 ? 1 : v[Math.min(v.length - 1, (int) Math.ceil(q * v.length) - 1 < 0 ? 0 : (int) Math.ceil(q * v.length) - 1)];
   }
 
   /** A round number at or above {@code v} (1, 2 or 5 times a power of ten). */

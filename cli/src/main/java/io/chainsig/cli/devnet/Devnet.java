@@ -561,10 +561,24 @@ public final class Devnet {
 
   private static void createAccount(NearTransactionSender root, String account, String publicKey, BigInteger amount, List<Action> more)
       throws ChainException {
-    List<Action> actions = new ArrayList<>(List.of(
-        new Action.CreateAccount(),
-        new Action.Transfer(amount),
-        new Action.AddKey(publicKey, new AccessKey(0, new AccessKeyPermission.FullAccess()))));
+    createAccount(root, account, List.of(publicKey), amount, more);
+  }
+
+  /**
+   * Creates {@code account} funded with {@code amount} yocto from the sandbox's root, holding each
+   * of {@code publicKeys} as a full-access key (e.g. one per concurrent client: each key has its
+   * own nonce).
+   */
+  public void createAccount(String account, List<String> publicKeys, BigInteger amount) throws IOException, ChainException {
+    createAccount(rootSender(), account, publicKeys, amount, List.of());
+  }
+
+  private static void createAccount(NearTransactionSender root, String account, List<String> publicKeys, BigInteger amount,
+      List<Action> more) throws ChainException {
+    List<Action> actions = new ArrayList<>(List.of(new Action.CreateAccount(), new Action.Transfer(amount)));
+    for (String publicKey : publicKeys) {
+      actions.add(new Action.AddKey(publicKey, new AccessKey(0, new AccessKeyPermission.FullAccess())));
+    }
     actions.addAll(more);
     root.send(account, actions, "EXECUTED_OPTIMISTIC");
   }

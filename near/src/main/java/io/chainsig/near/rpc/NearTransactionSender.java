@@ -102,14 +102,7 @@ public final class NearTransactionSender {
         throw e;
       }
       nonce++;
-      if ("NONE".equals(waitUntil)) {
-        // Accepted, outcome not known yet: answer with the hash so the caller can look it up.
-        com.fasterxml.jackson.databind.node.ObjectNode accepted = outcome.isObject()
-            ? ((com.fasterxml.jackson.databind.node.ObjectNode) outcome).deepCopy()
-            : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        return accepted.put("transaction_hash", hash);
-      }
-      return checked(receiver, outcome);
+      return checked(receiver, outcome); // with wait_until NONE there is no status yet: nothing to check
     }
   }
 

@@ -669,7 +669,7 @@ public final class MpcEngine {
   // ---------------------------------------------------------------- presignature pool (node.md step 4)
 
   private void topUpPool() {
-    Set<ParticipantId> avoid = avoidedSigners();
+    Set<ParticipantId> avoid = avoidedSigners(liveParticipants());
     while (ownPresignsRunning < MAX_OWN_PRESIGNS && usablePresignatures(avoid) + ownPresignsRunning < poolTarget) {
       int n = 2 * snapshot.maxMalicious() + 1;
       List<ParticipantId> candidates = new ArrayList<>(out.reachable());
@@ -754,11 +754,13 @@ public final class MpcEngine {
   // ---------------------------------------------------------------- signing (node.md steps 5-7)
 
   private void leadRequests(long now) {
+    Set<ParticipantId> live = liveParticipants();
+    Set<ParticipantId> avoid = avoidedSigners(live);
     for (RequestState r : requests.values()) {
-      if (r.inFlight || r.answered || !isLeader(r, now)) {
+      if (r.inFlight || r.answered || !isLeader(r, now, live)) {
         continue;
       }
-      Optional<String> pick = pickPresignature();
+      Optional<String> pick = pickPresignature(live, avoid);
       if (pick.isEmpty()) {
         return; // the pool is empty or its signers are not reachable; try again next tick
       }
@@ -782,7 +784,7 @@ public final class MpcEngine {
     }
   }
 
-  private boolean isLeader(RequestState r, long now) {
+  private boolean isLeader(RequestState r, long now, Set<ParticipantId> live) {
     ParticipantSet all = participantSet(snapshot);
     if (!all.equals(r.leaderOrderFor)) {
       // The order depends only on the participant set and the request: hash each once.
@@ -796,8 +798,6 @@ public final class MpcEngine {
       r.leaderOrder = order;
       r.leaderOrderFor = all;
     }
-    Set<ParticipantId> live = new HashSet<>(out.reachable());
-    live.add(me);
     List<ParticipantId> candidates = new ArrayList<>(r.leaderOrder);
     candidates.retainAll(live);
     if (candidates.isEmpty()) {
@@ -807,10 +807,7 @@ public final class MpcEngine {
     return candidates.get(rotation % candidates.size()).equals(me);
   }
 
-  private Optional<String> pickPresignature() {
-    Set<ParticipantId> live = new HashSet<>(out.reachable());
-    live.add(me);
-    Set<ParticipantId> avoid = avoidedSigners();
+  private Optional<String> pickPresignature(Set<ParticipantId> live, Set<ParticipantId> avoid) {
     for (Map.Entry<String, ParticipantSet> e : ownedPresignatures.entrySet()) {
       if (live.containsAll(e.getValue().ids()) && Collections.disjoint(avoid, e.getValue().ids())) {
         return Optional.of(e.getKey());
@@ -1022,11 +1019,17 @@ public final class MpcEngine {
    * node.md step 12: the participants to leave out of new presign sets and of the presignatures this
    * node leads with — the excluded ones, as long as 2t+1 reachable participants remain.
    */
-  private Set<ParticipantId> avoidedSigners() {
+  private Set<ParticipantId> avoidedSigners(Set<ParticipantId> live) {
+    Set<ParticipantId> current = new HashSet<>(live);
+    current.retainAll(participantSet(snapshot).ids());
+    return health.avoid(current, 2 * snapshot.maxMalicious() + 1);
+  }
+
+  /** This node and the peers it reaches now. */
+  private Set<ParticipantId> liveParticipants() {
     Set<ParticipantId> live = new HashSet<>(out.reachable());
     live.add(me);
-    live.retainAll(participantSet(snapshot).ids());
-    return health.avoid(live, 2 * snapshot.maxMalicious() + 1);
+    return live;
   }
 
   /** Owned presignatures the leader may use now: none of their signers avoided (step 12). */
