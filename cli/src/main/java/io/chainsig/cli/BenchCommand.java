@@ -70,6 +70,8 @@ public final class BenchCommand implements Callable<Integer> {
     if (warmup < 0) {
       throw new CliException("--warmup must be >= 0");
     }
+    // The load generator verifies every answer: the same JIT policy as the devnet processes.
+    CryptoOnlyC2.apply();
     Devnet started = null;
     Path file = devnet;
     boolean temporary = false;

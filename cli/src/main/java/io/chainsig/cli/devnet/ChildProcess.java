@@ -14,11 +14,10 @@ import java.util.List;
 public final class ChildProcess {
   /**
    * JVM options of the sandbox and node processes unless {@code CHAINSIG_CHILD_JAVA_OPTS} says
-   * otherwise: a small heap, the serial collector, and only the C1 compiler — on a small machine
-   * running several JVMs, C2 spent as much CPU compiling as the nodes spent working, for engine
-   * code no faster (docs/decisions.md, docs/performance.md).
+   * otherwise: a small heap and the serial collector. The processes themselves restrict C2 to
+   * cryptography ({@link io.chainsig.cli.CryptoOnlyC2}, docs/decisions.md).
    */
-  static final String DEFAULT_JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED";
+  static final String DEFAULT_JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED";
 
   private ChildProcess() {}
 

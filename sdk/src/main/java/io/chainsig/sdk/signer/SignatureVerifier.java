@@ -1,8 +1,6 @@
 package io.chainsig.sdk.signer;
 
 import io.chainsig.crypto.Secp256k1;
-import io.chainsig.crypto.Secp256k1Point;
-import io.chainsig.crypto.Secp256k1Scalar;
 import io.chainsig.derivation.Secp256k1PublicKey;
 import io.chainsig.sdk.InvalidSignatureException;
 import java.math.BigInteger;
@@ -19,14 +17,17 @@ import org.web3j.crypto.Sign;
  *
  * <ol>
  *   <li>Bouncy Castle's ECDSA verification accepts (r, s) for the payload under the expected key;
+ *   <li>web3j's public-key recovery with (r, s, recovery id) as given yields the expected key;
  *   <li>{@code big_r} is the nonce point of that signature (R or -R, since a signer may have
- *       negated s);
- *   <li>web3j's public-key recovery with (r, s, recovery id) as given yields the expected key.
+ *       negated s): recovery rebuilt the nonce point from r and the recovery id (x = r, or r + n
+ *       when bit 1 is set), and succeeded only if it is the signature's nonce point, so big_r must
+ *       have that x coordinate. No further multiplication is needed.
  * </ol>
  *
  * <p>The result is normalised to low s (flipping the recovery id's parity bit when s is negated),
- * which Ethereum requires and Bitcoin's standardness rules expect; recovery is checked again on the
- * normalised form.
+ * which Ethereum requires and Bitcoin's standardness rules expect. The normalised form recovers
+ * the same key by algebra, not by luck: negating s and choosing the opposite nonce point (the
+ * parity flip) gives (n - s)(-R) = s*R in the recovery formula, so it is not recovered again.
  */
 public final class SignatureVerifier {
   private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256k1");
@@ -63,14 +64,13 @@ public final class SignatureVerifier {
           "the signature does not verify under the derived key " + key);
     }
 
-    Secp256k1Point nonce = noncePoint(payload32, r, signature.s(), expectedKey);
-    if (!nonce.equals(signature.bigR()) && !nonce.negate().equals(signature.bigR())) {
-      throw new InvalidSignatureException("big_r is not the nonce point of the signature");
-    }
-
     if (!recovers(signature.recoveryId(), r, s, payload32, expectedKey)) {
       throw new InvalidSignatureException(
           "recovery id " + signature.recoveryId() + " does not recover the derived key " + key);
+    }
+    BigInteger nonceX = (signature.recoveryId() & 2) == 0 ? r : r.add(Secp256k1.N);
+    if (!signature.bigR().x().equals(nonceX)) {
+      throw new InvalidSignatureException("big_r is not the nonce point of the signature");
     }
 
     int recoveryId = signature.recoveryId();
@@ -78,19 +78,7 @@ public final class SignatureVerifier {
       s = Secp256k1.N.subtract(s);
       recoveryId ^= 1;
     }
-    if (!recovers(recoveryId, r, s, payload32, expectedKey)) {
-      throw new InvalidSignatureException("the low-s form does not recover the derived key " + key);
-    }
     return new VerifiedSignature(r, s, recoveryId, expectedKey, payload32);
-  }
-
-  /** R = s^-1 * (z*G + r*Q). */
-  private static Secp256k1Point noncePoint(
-      byte[] payload32, BigInteger r, Secp256k1Scalar s, Secp256k1PublicKey key) {
-    Secp256k1Scalar sInverse = s.inverse();
-    Secp256k1Scalar z = Secp256k1Scalar.reduceBytes(payload32);
-    return key.point()
-        .generatorTimesPlusThisTimes(z.multiply(sInverse), Secp256k1Scalar.of(r).multiply(sInverse));
   }
 
   private static boolean recovers(

@@ -102,4 +102,28 @@ class SignatureVerifierProperties {
       assertThat(b.recoveryId()).isEqualTo(a.recoveryId());
     });
   }
+
+  @Test
+  void theNegatedNoncePointIsAcceptedAsBigR() {
+    qt().withExamples(50).forAll(secrets(), bytes32()).checkAssert((root, payload) -> {
+      Secp256k1PublicKey key = derived(root, "p");
+      EcdsaSignature raw = new LocalDerivedKeySigner(root, ACCOUNT, "p").sign(payload);
+      EcdsaSignature negatedR = new EcdsaSignature(raw.bigR().negate(), raw.s(), raw.recoveryId());
+      VerifiedSignature a = SignatureVerifier.verify(payload, raw, key);
+      VerifiedSignature b = SignatureVerifier.verify(payload, negatedR, key);
+      assertThat(b.s()).isEqualTo(a.s());
+      assertThat(b.recoveryId()).isEqualTo(a.recoveryId());
+    });
+  }
+
+  @Test
+  void aRecoveryIdClaimingAnOverflowedNonceIsRejected() {
+    qt().withExamples(30).forAll(secrets(), bytes32()).checkAssert((root, payload) -> {
+      EcdsaSignature raw = new LocalDerivedKeySigner(root, ACCOUNT, "p").sign(payload);
+      EcdsaSignature overflow = new EcdsaSignature(raw.bigR(), raw.s(), raw.recoveryId() | 2);
+      assertThatThrownBy(() -> SignatureVerifier.verify(payload, overflow, derived(root, "p")))
+          .isInstanceOf(InvalidSignatureException.class)
+          .hasMessageContaining("recovery id");
+    });
+  }
 }
