@@ -86,7 +86,7 @@ public final class ContractJson {
 
   static String hex32(String text, String field) {
     String s = text.toLowerCase(Locale.ROOT);
-    if (!s.matches("[0-9a-f]{64}")) {
+    if (!LowerHex32.matches(s)) {
       throw new ContractException("field `" + field + "` must be 32 bytes as 64 hex digits");
     }
     return s;

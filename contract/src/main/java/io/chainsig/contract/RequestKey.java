@@ -1,7 +1,5 @@
 package io.chainsig.contract;
 
-import java.util.regex.Pattern;
-
 /**
  * The identity of a sign request as NEAR's contract sees it: the derivation tweak (which already
  * binds predecessor and path), the payload and the domain. Identical pending requests share one
@@ -12,14 +10,12 @@ import java.util.regex.Pattern;
  * @param domainId the domain whose key signs
  */
 public record RequestKey(String tweakHex, String payloadHex, int domainId) {
-  private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{64}");
-
   /** Validates the hex fields. */
   public RequestKey {
-    if (tweakHex == null || !HEX32.matcher(tweakHex).matches()) {
+    if (tweakHex == null || !LowerHex32.matches(tweakHex)) {
       throw new ContractException("tweak must be 32 bytes as 64 lower-case hex digits");
     }
-    if (payloadHex == null || !HEX32.matcher(payloadHex).matches()) {
+    if (payloadHex == null || !LowerHex32.matches(payloadHex)) {
       throw new ContractException("payload must be 32 bytes as 64 lower-case hex digits");
     }
     if (domainId < 0) {

@@ -14,7 +14,7 @@ public record SignArgs(String path, String payloadHex, int domainId) {
     if (path == null) {
       throw new ContractException("path is required (use \"\" for the empty path)");
     }
-    if (payloadHex == null || !payloadHex.matches("[0-9a-f]{64}")) {
+    if (payloadHex == null || !LowerHex32.matches(payloadHex)) {
       throw new ContractException("the Ecdsa payload must be 32 bytes (64 hex digits)");
     }
     if (domainId < 0) {

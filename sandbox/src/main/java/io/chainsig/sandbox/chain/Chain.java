@@ -1,6 +1,5 @@
 package io.chainsig.sandbox.chain;
 
-import io.chainsig.contract.ContractStateCodec;
 import io.chainsig.contract.Resolution;
 import io.chainsig.contract.SignerContract;
 import io.chainsig.crypto.Hashes;
@@ -8,9 +7,12 @@ import io.chainsig.crypto.encoding.Base58;
 import io.chainsig.crypto.encoding.Hex;
 import io.chainsig.sandbox.state.AccountRecord;
 import io.chainsig.sandbox.state.BlockContext;
+import io.chainsig.sandbox.state.ContractState;
 import io.chainsig.sandbox.state.ExecutionStatus;
+import io.chainsig.sandbox.state.LiveContracts;
 import io.chainsig.sandbox.state.TxExecution;
 import io.chainsig.sandbox.state.TxExecutor;
+import io.chainsig.sandbox.state.ViewResult;
 import io.chainsig.sandbox.state.WorldState;
 import io.chainsig.sandbox.store.KeyValueStore;
 import io.chainsig.near.tx.AccessKey;
@@ -35,7 +37,9 @@ import java.util.function.Predicate;
  * Transactions execute when submitted (against the open block's height and random value); {@link
  * #produceBlock} seals the open block, fails timed-out sign calls, and persists everything changed
  * in one atomic batch, so a restart continues from the last block. All methods hold the chain's
- * monitor; {@link #await} waits on it.
+ * monitor (a submitted transaction's signature and hashes are computed before taking it); {@link
+ * #await} waits on it. Decoded contracts and view results are kept between calls ({@link
+ * LiveContracts}).
  */
 public final class Chain {
   /** The chain id shown by {@code status}. */
@@ -60,6 +64,7 @@ public final class Chain {
   private final List<String> openTxs = new ArrayList<>();
   private final Map<String, TxRecord> dirtyTxs = new LinkedHashMap<>();
   private final Set<String> finishedInOpen = new LinkedHashSet<>();
+  private final LiveContracts contracts = new LiveContracts();
   /**
    * Callers waiting for a transaction's record to change, by hash: woken only when that record
    * changes, so a busy chain does not wake every waiting RPC call on every transaction.
@@ -170,29 +175,50 @@ public final class Chain {
    *
    * @throws io.chainsig.sandbox.state.InvalidTxException if refused
    */
-  public synchronized TxRecord submit(SignedTransaction stx) {
+  public TxRecord submit(SignedTransaction stx) {
+    // What depends on the transaction alone is computed before taking the monitor.
     String hash = stx.hashBase58();
-    Optional<TxRecord> known = tx(hash);
-    if (known.isPresent()) {
-      return known.get();
-    }
-    BlockContext ctx = new BlockContext(openHeight, Hex.encode(openRandom), h -> h.equals(head.hash())
-        ? java.util.OptionalLong.of(head.height())
-        : store.get("bh/" + h).map(v -> java.util.OptionalLong.of(Long.parseLong(new String(v, StandardCharsets.UTF_8))))
-            .orElse(java.util.OptionalLong.empty()));
-    TxExecution ex = TxExecutor.apply(world, stx, ctx);
+    boolean validSignature = TxExecutor.hasValidSignature(stx);
     BigInteger deposit = BigInteger.ZERO;
     for (Action a : stx.transaction().actions()) {
       deposit = deposit.add(a.deposit());
     }
     String receiptId = Base58.encode(Hashes.sha256(("receipt|" + hash).getBytes(StandardCharsets.UTF_8)));
-    TxRecord rec = new TxRecord(hash, Base64.getEncoder().encodeToString(stx.encoded()), receiptId,
-        openHeight, null, ex.status(), null, ex.gasBurnt(), ex.tokensBurnt(), deposit);
-    dirtyTxs.put(hash, rec);
-    openTxs.add(hash);
-    resolve(ex.resolutions(), stx.transaction().receiverId());
-    changed(hash);
-    return rec;
+    String signedTxBase64 = Base64.getEncoder().encodeToString(stx.encoded());
+    synchronized (this) {
+      Optional<TxRecord> known = tx(hash);
+      if (known.isPresent()) {
+        return known.get();
+      }
+      BlockContext ctx = new BlockContext(openHeight, Hex.encode(openRandom), h -> h.equals(head.hash())
+          ? java.util.OptionalLong.of(head.height())
+          : store.get("bh/" + h).map(v -> java.util.OptionalLong.of(Long.parseLong(new String(v, StandardCharsets.UTF_8))))
+              .orElse(java.util.OptionalLong.empty()));
+      TxExecution ex = TxExecutor.apply(world, stx, validSignature, hash, ctx, contracts);
+      TxRecord rec = new TxRecord(hash, signedTxBase64, receiptId,
+          openHeight, null, ex.status(), null, ex.gasBurnt(), ex.tokensBurnt(), deposit);
+      dirtyTxs.put(hash, rec);
+      openTxs.add(hash);
+      resolve(ex.resolutions(), stx.transaction().receiverId());
+      changed(hash);
+      return rec;
+    }
+  }
+
+  /**
+   * A view call on the latest state of a contract account (including the open block's
+   * transactions); empty if the account does not exist or has no contract. Callers of the same
+   * view on the same state get the same result instance.
+   *
+   * @throws io.chainsig.contract.ContractException and the other refusals of {@link
+   *     io.chainsig.contract.SignerContractAbi#view}
+   */
+  public synchronized Optional<ViewResult> view(String accountId, String method, byte[] args) {
+    Optional<AccountRecord> a = world.get(accountId);
+    if (a.isEmpty() || !a.get().hasContract()) {
+      return Optional.empty();
+    }
+    return Optional.of(contracts.view(accountId, a.get().contractState(), method, args));
   }
 
   private void resolve(List<Resolution> resolutions, String contractAccount) {
@@ -236,10 +262,14 @@ public final class Chain {
   public synchronized Block produceBlock(long nowNanos) {
     for (String account : world.contractAccounts()) {
       AccountRecord a = world.get(account).orElseThrow();
-      SignerContract contract = ContractStateCodec.decode(a.contractState());
+      SignerContract contract = contracts.take(account, a.contractState());
       List<Resolution> timedOut = contract.onBlock(openHeight);
-      if (!timedOut.isEmpty()) {
-        world.put(account, a.withContractState(ContractStateCodec.encode(contract)));
+      if (timedOut.isEmpty()) {
+        contracts.keep(account, a.contractState(), contract);
+      } else {
+        ContractState next = ContractState.encode(contract);
+        world.put(account, a.withContractState(next));
+        contracts.keep(account, next, contract);
         resolve(timedOut, account);
       }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chainsig.sandbox.state.AccountRecord;
+import io.chainsig.sandbox.state.ContractState;
 import io.chainsig.sandbox.state.ExecutionStatus;
 import io.chainsig.near.tx.AccessKey;
 import io.chainsig.near.tx.AccessKeyPermission;
@@ -85,7 +86,7 @@ public final class ChainCodec {
     ObjectNode keys = o.putObject("keys");
     a.keys().forEach((pk, k) -> keys.set(pk, accessKeyJson(k)));
     if (a.hasContract()) {
-      o.put("contract_state", Base64.getEncoder().encodeToString(a.contractState()));
+      o.put("contract_state", a.contractState().base64());
     }
     return bytes(o);
   }
@@ -95,7 +96,8 @@ public final class ChainCodec {
     Map<String, AccessKey> keys = new TreeMap<>();
     o.get("keys").fields().forEachRemaining(e -> keys.put(e.getKey(),
         new AccessKey(e.getValue().get("nonce").asLong(), permission(e.getValue().get("permission")))));
-    byte[] state = o.hasNonNull("contract_state") ? Base64.getDecoder().decode(o.get("contract_state").asText()) : null;
+    ContractState state = o.hasNonNull("contract_state")
+        ? ContractState.of(Base64.getDecoder().decode(o.get("contract_state").asText())) : null;
     return new AccountRecord(new BigInteger(o.get("amount").asText()), keys, state);
   }
 

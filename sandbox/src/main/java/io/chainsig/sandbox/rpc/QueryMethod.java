@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chainsig.contract.ContractException;
-import io.chainsig.contract.ContractStateCodec;
 import io.chainsig.contract.MethodNotFoundException;
 import io.chainsig.contract.ProhibitedInViewException;
-import io.chainsig.contract.SignerContractAbi;
 import io.chainsig.sandbox.chain.Block;
 import io.chainsig.sandbox.chain.Chain;
 import io.chainsig.sandbox.chain.ChainCodec;
 import io.chainsig.sandbox.state.AccountRecord;
 import io.chainsig.sandbox.state.BuiltinContracts;
+import io.chainsig.sandbox.state.ViewResult;
 import io.chainsig.near.tx.AccessKey;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -104,9 +104,9 @@ final class QueryMethod {
     if (!a.hasContract()) {
       throw noCode(accountId, at);
     }
-    byte[] value;
+    ViewResult value;
     try {
-      value = SignerContractAbi.view(ContractStateCodec.decode(a.contractState()), method, args);
+      value = chain.view(accountId, method, args).orElseThrow(() -> noCode(accountId, at));
     } catch (ContractException e) {
       throw contractError(at, obj().put("ExecutionError", "Smart contract panicked: " + e.getMessage()),
           e.getMessage());
@@ -118,10 +118,8 @@ final class QueryMethod {
       throw contractError(at, host, e.getMessage());
     }
     ObjectNode o = obj();
-    ArrayNode bytes = o.putArray("result");
-    for (byte b : value) {
-      bytes.add(b & 0xff);
-    }
+    // NEAR's array of byte values, written once per distinct result and copied into each answer.
+    o.putRawValue("result", new RawValue(value.byteArrayJson()));
     o.putArray("logs");
     return o;
   }

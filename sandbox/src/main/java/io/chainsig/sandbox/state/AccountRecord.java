@@ -12,24 +12,18 @@ import java.util.TreeMap;
  * @param keys access keys by NEAR key string
  * @param contractState the signer contract's encoded state, or null without a contract
  */
-public record AccountRecord(BigInteger amount, Map<String, AccessKey> keys, byte[] contractState) {
-  /** Validates and copies. */
+public record AccountRecord(BigInteger amount, Map<String, AccessKey> keys, ContractState contractState) {
+  /** Validates and copies the keys. */
   public AccountRecord {
     if (amount == null || amount.signum() < 0) {
       throw new IllegalArgumentException("balance must not be negative");
     }
     keys = java.util.Collections.unmodifiableMap(new TreeMap<>(keys));
-    contractState = contractState == null ? null : contractState.clone();
   }
 
   /** An empty account. */
   public static AccountRecord empty() {
     return new AccountRecord(BigInteger.ZERO, Map.of(), null);
-  }
-
-  @Override
-  public byte[] contractState() {
-    return contractState == null ? null : contractState.clone();
   }
 
   /** True if the signer contract lives here. */
@@ -54,12 +48,12 @@ public record AccountRecord(BigInteger amount, Map<String, AccessKey> keys, byte
   }
 
   /** With new contract state. */
-  public AccountRecord withContractState(byte[] state) {
+  public AccountRecord withContractState(ContractState state) {
     return new AccountRecord(amount, keys, state);
   }
 
   /** A rough storage usage in bytes, shown in {@code view_account}. */
   public long storageUsage() {
-    return 100L + 82L * keys.size() + (contractState == null ? 0 : contractState.length);
+    return 100L + 82L * keys.size() + (contractState == null ? 0 : contractState.size());
   }
 }

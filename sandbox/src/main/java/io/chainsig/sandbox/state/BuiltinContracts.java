@@ -1,7 +1,6 @@
 package io.chainsig.sandbox.state;
 
 import io.chainsig.contract.ContractConfig;
-import io.chainsig.contract.ContractStateCodec;
 import io.chainsig.contract.SignerContract;
 import io.chainsig.crypto.Hashes;
 import io.chainsig.crypto.encoding.Base58;
@@ -33,7 +32,7 @@ public final class BuiltinContracts {
   }
 
   /** The state of a freshly deployed signer contract. */
-  public static byte[] freshSignerState() {
-    return ContractStateCodec.encode(new SignerContract(ContractConfig.defaults()));
+  public static ContractState freshSignerState() {
+    return ContractState.encode(new SignerContract(ContractConfig.defaults()));
   }
 }

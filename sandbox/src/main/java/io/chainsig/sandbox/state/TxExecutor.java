@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chainsig.contract.CallContext;
 import io.chainsig.contract.CallOutcome;
 import io.chainsig.contract.ContractException;
-import io.chainsig.contract.ContractStateCodec;
 import io.chainsig.contract.MethodNotFoundException;
 import io.chainsig.contract.Resolution;
 import io.chainsig.contract.SignerContract;
@@ -33,6 +32,10 @@ import java.util.List;
  * <p>One deliberate departure from nearcore: a function-call key may attach a deposit (charged to
  * its allowance), because the signer contract's {@code sign} needs 1 yoctoNEAR and the restricted
  * onboarding keys must be able to call it (docs/sandbox.md, "Differences from NEAR").
+ *
+ * <p>Consecutive {@code FunctionCall} actions of one transaction run on one contract object, taken
+ * from {@link LiveContracts} (decoded only if not kept there), and the state is encoded once after
+ * the last of them; a failed transaction rolls the world back and leaves the object unkept.
  */
 public final class TxExecutor {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -40,16 +43,29 @@ public final class TxExecutor {
   private TxExecutor() {}
 
   /**
+   * True if the transaction carries a valid ed25519 signature of its hash by its public key. Depends
+   * on the transaction alone, so a caller may check it before taking the chain's lock.
+   */
+  public static boolean hasValidSignature(SignedTransaction stx) {
+    Transaction tx = stx.transaction();
+    return stx.signatureType() == 0 && tx.publicKey().startsWith("ed25519:")
+        && Ed25519Signatures.verify(TransactionCodec.keyData(tx.publicKey()), stx.hash(), stx.signature());
+  }
+
+  /**
    * Validates and applies the transaction.
    *
+   * @param validSignature {@link #hasValidSignature} of {@code stx}
+   * @param hashBase58 {@code stx.hashBase58()}: the id under which a {@code sign} call waits
+   * @param contracts the decoded contracts kept between calls
    * @throws InvalidTxException if refused (state untouched)
    */
-  public static TxExecution apply(WorldState world, SignedTransaction stx, BlockContext block) {
+  public static TxExecution apply(WorldState world, SignedTransaction stx, boolean validSignature,
+      String hashBase58, BlockContext block, LiveContracts contracts) {
     Transaction tx = stx.transaction();
     checkAccountId(tx.signerId(), "InvalidSignerId", "signer_id");
     checkAccountId(tx.receiverId(), "InvalidReceiverId", "receiver_id");
-    if (stx.signatureType() != 0 || !tx.publicKey().startsWith("ed25519:")
-        || !Ed25519Signatures.verify(TransactionCodec.keyData(tx.publicKey()), stx.hash(), stx.signature())) {
+    if (!validSignature) {
       throw NearErrors.invalidTx(NearErrors.unit("InvalidSignature"), "transaction signature is not valid");
     }
     java.util.OptionalLong refHeight = block.blockHeightOf().apply(Base58.encode(tx.blockHash()));
@@ -101,7 +117,7 @@ public final class TxExecutor {
     List<Resolution> resolutions = new ArrayList<>();
     ExecutionStatus status;
     try {
-      status = runActions(world, stx, block, resolutions);
+      status = runActions(world, stx, hashBase58, block, contracts, resolutions);
     } catch (ActionFailure f) {
       world.restore(before);
       refund(world, tx.signerId(), deposits);
@@ -162,24 +178,79 @@ public final class TxExecutor {
     world.get(accountId).ifPresent(a -> world.put(accountId, a.withAmount(a.amount().add(amount))));
   }
 
-  private static ExecutionStatus runActions(
-      WorldState world, SignedTransaction stx, BlockContext block, List<Resolution> resolutions) {
+  /**
+   * The receiver's contract while consecutive {@code FunctionCall} actions run on it: taken once,
+   * written to the world (encoded) once when they end. Dropped unwritten if an action fails.
+   */
+  private static final class OpenContract {
+    private final WorldState world;
+    private final LiveContracts contracts;
+    private final String account;
+    private SignerContract contract;
+
+    OpenContract(WorldState world, LiveContracts contracts, String account) {
+      this.world = world;
+      this.contracts = contracts;
+      this.account = account;
+    }
+
+    SignerContract get(ContractState state) {
+      if (contract == null) {
+        contract = contracts.take(account, state);
+      }
+      return contract;
+    }
+
+    /** Writes the changed state to the world and keeps the object with it. */
+    void close() {
+      close(true);
+    }
+
+    /**
+     * Writes the changed state to the world without keeping the object: the next call decodes the
+     * written bytes, as every call did before contracts were kept.
+     */
+    void closeAndForget() {
+      close(false);
+    }
+
+    private void close(boolean keep) {
+      if (contract != null) {
+        ContractState next = ContractState.encode(contract);
+        world.put(account, world.get(account).orElseThrow().withContractState(next));
+        if (keep) {
+          contracts.keep(account, next, contract);
+        }
+        contract = null;
+      }
+    }
+  }
+
+  private static ExecutionStatus runActions(WorldState world, SignedTransaction stx, String hashBase58,
+      BlockContext block, LiveContracts contracts, List<Resolution> resolutions) {
     List<Action> actions = stx.transaction().actions();
+    OpenContract open = new OpenContract(world, contracts, stx.transaction().receiverId());
     boolean createdHere = false;
     ExecutionStatus last = new ExecutionStatus.SuccessValue("");
     for (int i = 0; i < actions.size(); i++) {
       try {
-        last = runAction(world, stx, block, resolutions, actions.get(i), createdHere, i == actions.size() - 1);
+        if (!(actions.get(i) instanceof Action.FunctionCall)) {
+          open.close();
+        }
+        last = runAction(world, stx, hashBase58, block, open, resolutions, actions.get(i), createdHere,
+            i == actions.size() - 1);
       } catch (ActionFailure f) {
         throw f.at(i);
       }
       createdHere |= actions.get(i) instanceof Action.CreateAccount;
     }
+    open.close();
     return last;
   }
 
-  private static ExecutionStatus runAction(WorldState world, SignedTransaction stx, BlockContext block,
-      List<Resolution> resolutions, Action action, boolean createdHere, boolean lastAction) {
+  private static ExecutionStatus runAction(WorldState world, SignedTransaction stx, String hashBase58,
+      BlockContext block, OpenContract open, List<Resolution> resolutions, Action action, boolean createdHere,
+      boolean lastAction) {
     Transaction tx = stx.transaction();
     String receiver = tx.receiverId();
     boolean needsOwner = !(action instanceof Action.FunctionCall || action instanceof Action.Transfer
@@ -234,7 +305,7 @@ public final class TxExecutor {
           "balance", world.get(receiver).orElseThrow().amount().toString()));
       case Action.FunctionCall f -> {
         credit(world, receiver, f.deposit());
-        last = functionCall(world, stx, block, f, resolutions, lastAction);
+        last = functionCall(world, stx, hashBase58, block, open, f, resolutions, lastAction);
       }
     }
     return last;
@@ -260,20 +331,37 @@ public final class TxExecutor {
     world.get(accountId).ifPresent(a -> world.put(accountId, a.withAmount(a.amount().add(amount))));
   }
 
-  private static ExecutionStatus functionCall(WorldState world, SignedTransaction stx, BlockContext block,
-      Action.FunctionCall f, List<Resolution> resolutions, boolean lastAction) {
+  /**
+   * True if every string the contract can take from these arguments survives its state encoding
+   * unchanged, so the object after the call equals the decoding of its encoded state: ASCII
+   * arguments without {@code \\u} escapes. (Others may hold unpaired surrogates, which the UTF-8
+   * state encoding turns into {@code ?}; after such a call the object is not kept.)
+   */
+  static boolean roundTripsExactly(byte[] args) {
+    for (int i = 0; i < args.length; i++) {
+      byte b = args[i];
+      if (b < 0 || (b == '\\' && i + 1 < args.length && args[i + 1] == 'u')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static ExecutionStatus functionCall(WorldState world, SignedTransaction stx, String hashBase58,
+      BlockContext block, OpenContract open, Action.FunctionCall f, List<Resolution> resolutions,
+      boolean lastAction) {
     Transaction tx = stx.transaction();
     AccountRecord account = world.get(tx.receiverId()).orElseThrow();
     if (!account.hasContract()) {
       throw NearErrors.functionCallError(NearErrors.tagged("CompilationError",
           NearErrors.variant("CodeDoesNotExist", "account_id", tx.receiverId())));
     }
-    SignerContract contract = ContractStateCodec.decode(account.contractState());
+    SignerContract contract = open.get(account.contractState());
     CallContext ctx = new CallContext(NearAccountId.of(tx.receiverId()), NearAccountId.of(tx.signerId()),
         f.deposit(), block.height(), block.randomValueHex());
     CallOutcome outcome;
     try {
-      outcome = SignerContractAbi.call(contract, ctx, f.methodName(), f.args(), stx.hashBase58());
+      outcome = SignerContractAbi.call(contract, ctx, f.methodName(), f.args(), hashBase58);
     } catch (ContractException e) {
       throw NearErrors.panic(e.getMessage());
     } catch (MethodNotFoundException e) {
@@ -282,8 +370,9 @@ public final class TxExecutor {
     if (outcome instanceof CallOutcome.Pending && !lastAction) {
       throw NearErrors.panic("sign must be the last action of its transaction in the sandbox");
     }
-    world.put(tx.receiverId(), world.get(tx.receiverId()).orElseThrow()
-        .withContractState(ContractStateCodec.encode(contract)));
+    if (!roundTripsExactly(f.args())) {
+      open.closeAndForget();
+    }
     return switch (outcome) {
       case CallOutcome.Pending p -> new ExecutionStatus.Pending();
       case CallOutcome.Returned r -> {

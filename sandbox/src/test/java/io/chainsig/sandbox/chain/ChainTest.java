@@ -84,7 +84,7 @@ class ChainTest {
     assertThat(pending.status()).isInstanceOf(ExecutionStatus.Pending.class);
     Block including = f.block();
     var signer = io.chainsig.contract.ContractStateCodec.decode(
-        f.chain.account("signer.test.near").orElseThrow().contractState());
+        f.chain.account("signer.test.near").orElseThrow().contractState().bytes());
     assertThat(signer.pendingRequests().get(0).entropy())
         .isEqualTo(io.chainsig.crypto.encoding.Hex.encode(io.chainsig.crypto.encoding.Base58.decode(including.randomValue())));
     assertThat(signer.pendingRequests().get(0).blockHeight()).isEqualTo(including.height());

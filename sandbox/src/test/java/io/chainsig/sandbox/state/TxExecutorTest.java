@@ -177,4 +177,18 @@ class TxExecutorTest {
     assertThat(failure(f.submit(f.tx(alice, "alice.test.near", call("sign", "{}", BigInteger.ONE)))))
         .contains("Smart contract panicked: missing field `request`");
   }
+
+  @Test
+  void onlyAsciiArgumentsWithoutUnicodeEscapesCountAsRoundTrippingExactly() {
+    assertThat(TxExecutor.roundTripsExactly("{\"path\":\"eth/0\",\"n\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isTrue();
+    assertThat(TxExecutor.roundTripsExactly(new byte[0])).isTrue();
+    assertThat(TxExecutor.roundTripsExactly("{\"p\":\"\\\"q\\n\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isTrue();
+    assertThat(TxExecutor.roundTripsExactly("{\"p\":\"\\ud800\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isFalse();
+    assertThat(TxExecutor.roundTripsExactly("{\"p\":\"\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isFalse();
+    assertThat(TxExecutor.roundTripsExactly(new byte[] {'"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"'})).isFalse();
+  }
 }
