@@ -5,6 +5,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.chainsig.tss.ecdsa.Presign;
+import io.chainsig.tss.ecdsa.Presignature;
 import io.chainsig.tss.internal.MessageCodec;
 import io.chainsig.tss.simulation.Envelope;
 import io.chainsig.tss.simulation.InMemoryNetwork;
@@ -68,5 +70,30 @@ class MalformedMessageProperties {
         .forAll(integers().between(1, 3), integers().between(0, 300), longs().all(), integers().between(0, 1))
         .checkAssert((round, length, seed, keep) ->
             assertBlamed(EcdsaSimulations.presignParties(shares, ParticipantSet.ofRange(3), seed), round, length, seed, keep == 1));
+  }
+
+  @Test
+  void presignBatchBlamesTheSenderOfAnyMalformedFrame() {
+    var shares = Simulations.keygen(3, 1, 6);
+    ParticipantSet signers = ParticipantSet.ofRange(3);
+    qt().withExamples(60)
+        .forAll(integers().between(1, 3), integers().between(0, 600), longs().all(), integers().between(0, 1))
+        .checkAssert((round, length, seed, keep) -> {
+          SessionId session = SessionId.fromLabel("batch " + seed);
+          Map<ParticipantId, Protocol<List<Presignature>>> parties = new java.util.LinkedHashMap<>();
+          for (ParticipantId p : signers.ids()) {
+            parties.put(p, Presign.startBatch(session, shares.get(p), signers, 3, new SeededRandom(seed + p.value())));
+          }
+          // A frame's first message starts after the header and two 2-byte counts; its third byte is the round.
+          RunResult<List<Presignature>> r =
+              InMemoryNetwork.builder()
+                  .misbehave(LIAR, e -> List.of(
+                      e.to().equals(VICTIM) && e.bytes()[MessageCodec.HEADER_LENGTH + 6] == round
+                          ? garble(e, length, seed, keep == 1) : e))
+                  .build()
+                  .run(parties);
+          assertThat(r.outputs()).doesNotContainKey(VICTIM);
+          assertThat(r.aborts().get(VICTIM).culprit()).as(r.aborts().get(VICTIM).getMessage()).contains(LIAR);
+        });
   }
 }

@@ -2,7 +2,10 @@ package io.chainsig.node.mpc;
 
 import io.chainsig.crypto.Secp256k1Point;
 import io.chainsig.crypto.Secp256k1Scalar;
+import io.chainsig.tss.BatchFrameCodec;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -54,6 +57,8 @@ public enum FaultInjection {
   // Every protocol message starts with a 35-byte header: version, protocol tag, round, session id
   // (docs/protocols/README.md, "Messages"; the tags, rounds and payloads are in presign.md and sign.md).
   private static final int HEADER_LENGTH = 35;
+  /** The protocol tag of batch frames ({@link BatchFrameCodec}). */
+  private static final int BATCH_TAG = 4;
 
   private final String mode;
   private final int tag;
@@ -113,10 +118,17 @@ public enum FaultInjection {
 
   /**
    * The wrong version of one protocol message (header and payload), if this mode corrupts messages
-   * of its protocol and round.
+   * of its protocol and round. In a batch frame (presign batches, docs/protocols/presign.md
+   * "Batching") every run's message of that protocol and round is corrupted.
    */
   Optional<byte[]> corrupt(byte[] message) {
-    if (!isOn() || message.length != HEADER_LENGTH + payloadLength || (message[1] & 0xFF) != tag
+    if (!isOn() || message.length < HEADER_LENGTH) {
+      return Optional.empty();
+    }
+    if ((message[1] & 0xFF) == BATCH_TAG) {
+      return corruptBatch(message);
+    }
+    if (message.length != HEADER_LENGTH + payloadLength || (message[1] & 0xFF) != tag
         || (message[2] & 0xFF) != round) {
       return Optional.empty();
     }
@@ -124,6 +136,29 @@ public enum FaultInjection {
     byte[] wrong = message.clone();
     System.arraycopy(wrong(Arrays.copyOfRange(message, at, at + fieldLength)), 0, wrong, at, fieldLength);
     return Optional.of(wrong);
+  }
+
+  private Optional<byte[]> corruptBatch(byte[] frame) {
+    BatchFrameCodec codec;
+    List<List<byte[]>> runs;
+    try {
+      codec = BatchFrameCodec.ofFrame(frame);
+      runs = codec.decode(frame);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    boolean changed = false;
+    List<List<byte[]>> wrong = new ArrayList<>(runs.size());
+    for (List<byte[]> run : runs) {
+      List<byte[]> messages = new ArrayList<>(run.size());
+      for (byte[] m : run) {
+        Optional<byte[]> w = (m[1] & 0xFF) == BATCH_TAG ? Optional.empty() : corrupt(m);
+        changed |= w.isPresent();
+        messages.add(w.orElse(m));
+      }
+      wrong.add(messages);
+    }
+    return changed ? Optional.of(codec.encode(wrong)) : Optional.empty();
   }
 
   /** The wrong value for this mode's field. */

@@ -13,6 +13,7 @@ import io.chainsig.node.chain.ContractSnapshot;
 import io.chainsig.node.chain.PendingSign;
 import io.chainsig.node.chain.ResponseBatcher;
 import io.chainsig.node.chain.RequestSignature;
+import io.chainsig.storage.Key;
 import io.chainsig.storage.KeyValueStore;
 import io.chainsig.storage.WriteOp;
 import io.chainsig.node.store.PresignatureStore;
@@ -85,9 +86,14 @@ public final class MpcEngine {
   /** Bounds what a faulty peer can make us buffer: sessions and messages per session. */
   static final int MAX_EARLY_SESSIONS = 512;
   static final int MAX_EARLY_PER_SESSION = 64;
-  /** Presign runs this node starts at once, and runs it joins for others at once. */
-  static final int MAX_OWN_PRESIGNS = 6;
+  /**
+   * Presign sessions this node starts at once, and runs it joins for others at once. Each of its
+   * own sessions makes up to {@link #PRESIGN_BATCH} presignatures (docs/node.md step 4).
+   */
+  static final int MAX_OWN_PRESIGNS = 3;
   static final int MAX_FOLLOWER_RUNS = 64;
+  /** Most presignatures one own presign session makes. */
+  static final int PRESIGN_BATCH = 8;
 
   private final ParticipantId me;
   private final String accountId;
@@ -115,6 +121,8 @@ public final class MpcEngine {
   private final List<Deferred> deferred = new ArrayList<>();
   private final List<Deferred> awaitingPresignature = new ArrayList<>();
   private int ownPresignsRunning;
+  /** Presignatures the running own presign sessions will make. */
+  private int ownPresignaturesInFlight;
   private int followerRuns;
   private int keygenAttempt;
   private long keygenNotBefore;
@@ -670,7 +678,11 @@ public final class MpcEngine {
 
   private void topUpPool() {
     Set<ParticipantId> avoid = avoidedSigners(liveParticipants());
-    while (ownPresignsRunning < MAX_OWN_PRESIGNS && usablePresignatures(avoid) + ownPresignsRunning < poolTarget) {
+    while (ownPresignsRunning < MAX_OWN_PRESIGNS) {
+      int missing = poolTarget - usablePresignatures(avoid) - ownPresignaturesInFlight;
+      if (missing <= 0) {
+        return;
+      }
       int n = 2 * snapshot.maxMalicious() + 1;
       List<ParticipantId> candidates = new ArrayList<>(out.reachable());
       candidates.retainAll(participantSet(snapshot).ids());
@@ -683,9 +695,9 @@ public final class MpcEngine {
       chosen.add(me);
       byte[] nonce = new byte[16];
       random.nextBytes(nonce);
-      SessionProposal.Presign p = new SessionProposal.Presign(me, ParticipantSet.of(chosen), shareEpoch, nonce);
+      SessionProposal.Presign p = new SessionProposal.Presign(
+          me, ParticipantSet.of(chosen), shareEpoch, nonce, Math.min(PRESIGN_BATCH, missing));
       propose(p);
-      ownPresignsRunning++;
       startPresign(p, me);
     }
   }
@@ -693,43 +705,49 @@ public final class MpcEngine {
   private void startPresign(SessionProposal.Presign p, ParticipantId initiator) {
     boolean own = initiator.equals(me);
     long runEpoch = shareEpoch;
-    if (!own) {
+    if (own) {
+      ownPresignsRunning++;
+      ownPresignaturesInFlight += p.count();
+    } else {
       followerRuns++;
     }
-    ProtocolRun<Presignature> run =
+    Runnable ended = () -> {
+      if (own) {
+        ownPresignsRunning--;
+        ownPresignaturesInFlight -= p.count();
+      } else {
+        followerRuns--;
+      }
+    };
+    ProtocolRun<List<Presignature>> run =
         new ProtocolRun<>(
             p.sessionId(), "presign", me, p.participants(),
-            Presign.start(p.sessionId(), share, p.participants(), random),
+            Presign.startBatch(p.sessionId(), share, p.participants(), p.count(), random),
             nanoTime.getAsLong() + PRESIGN_TIMEOUT_NANOS,
-            pre -> {
+            made -> {
+              ended.run();
               health.succeeded("presign", p.participants());
               if (runEpoch != shareEpoch) {
-                // Made with a share that a reshare has replaced: never store it.
+                return; // made with a share that a reshare has replaced: never store them
+              }
+              // node.md step 4: the whole batch in one synced write.
+              Map<Key, byte[]> batch = new LinkedHashMap<>();
+              for (Presignature pre : made) {
+                batch.put(new Key(presignatureKey(initiator, pre.id().bytes())), pre.toStorageBytes());
+              }
+              presignatures.addAll(batch);
+              metrics.counter("chainsig_presignatures_made_total").increment(made.size());
+              for (Presignature pre : made) {
                 if (own) {
-                  ownPresignsRunning--;
+                  ownedPresignatures.put(Hex.encode(presignatureKey(initiator, pre.id().bytes())), pre.signers());
                 } else {
-                  followerRuns--;
+                  retryAwaitingPresignature(initiator, pre.id().bytes());
                 }
-                return;
               }
-              byte[] id = presignatureKey(initiator, pre.id().bytes());
-              presignatures.add(id, pre.toStorageBytes());
-              metrics.counter("chainsig_presignatures_made_total").increment();
-              if (own) {
-                ownPresignsRunning--;
-                ownedPresignatures.put(Hex.encode(id), pre.signers());
-                poolGauge.set(ownedPresignatures.size());
-              } else {
-                followerRuns--;
-                retryAwaitingPresignature(initiator, pre.id().bytes());
-              }
+              poolGauge.set(ownedPresignatures.size());
             },
             e -> {
-              if (own) {
-                ownPresignsRunning--;
-              } else {
-                followerRuns--;
-              }
+              ended.run();
               abortLogged("presign", p.participants(), e);
             });
     start(run);

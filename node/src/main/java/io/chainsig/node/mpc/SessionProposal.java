@@ -32,34 +32,45 @@ public sealed interface SessionProposal {
   byte[] encode();
 
   /**
-   * A presign run owned by its initiator: only the initiator will ever lead a signature with the
-   * result, so two leaders can never pick the same presignature.
+   * A presign batch owned by its initiator: one session that makes {@code count} presignatures
+   * ({@code docs/protocols/presign.md}, "Batching"). Only the initiator will ever lead a signature
+   * with them, so two leaders can never pick the same presignature.
    *
    * @param initiator the owner
    * @param participants the 2t+1 signers
    * @param epoch the key epoch
    * @param nonce 16 random bytes that make the session unique
+   * @param count presignatures the session makes, 1 to {@link io.chainsig.tss.ecdsa.Presign#MAX_BATCH}
    */
-  record Presign(ParticipantId initiator, ParticipantSet participants, long epoch, byte[] nonce)
+  record Presign(ParticipantId initiator, ParticipantSet participants, long epoch, byte[] nonce, int count)
       implements SessionProposal {
     /** Validates. */
     public Presign {
       if (nonce.length != 16) {
         throw new IllegalArgumentException("presign nonce must be 16 bytes");
       }
+      if (count < 1 || count > io.chainsig.tss.ecdsa.Presign.MAX_BATCH) {
+        throw new IllegalArgumentException(
+            "presign count " + count + " is not in 1.." + io.chainsig.tss.ecdsa.Presign.MAX_BATCH);
+      }
       nonce = nonce.clone();
       checkMembers(initiator, participants);
     }
 
     @Override
+    public byte[] nonce() {
+      return nonce.clone();
+    }
+
+    @Override
     public SessionId sessionId() {
-      return id("presign", initiator, participants, epoch, nonce);
+      return id("presign", initiator, participants, epoch, ByteBuffer.allocate(17).put(nonce).put((byte) count).array());
     }
 
     @Override
     public byte[] encode() {
-      ByteBuffer b = header((byte) 1, initiator, participants, 8 + 16);
-      b.putLong(epoch).put(nonce);
+      ByteBuffer b = header((byte) 1, initiator, participants, 8 + 16 + 1);
+      b.putLong(epoch).put(nonce).put((byte) count);
       return b.array();
     }
   }
@@ -175,7 +186,7 @@ public sealed interface SessionProposal {
       ParticipantSet set = ParticipantSet.of(ids);
       SessionProposal p =
           switch (type) {
-            case 1 -> new Presign(initiator, set, b.getLong(), take(b, 16));
+            case 1 -> new Presign(initiator, set, b.getLong(), take(b, 16), b.get() & 0xFF);
             case 2 -> new Sign(initiator, set, take(b, 32), Hex.encode(take(b, 32)), Hex.encode(take(b, 32)), b.getInt(), Hex.encode(take(b, 32)));
             case 3 -> {
               long epoch = b.getLong();

@@ -1,10 +1,12 @@
 package io.chainsig.node.store;
 
 import io.chainsig.crypto.encoding.Hex;
+import io.chainsig.storage.Key;
 import io.chainsig.storage.KeyValueStore;
 import io.chainsig.storage.WriteOp;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +37,29 @@ public final class PresignatureStore {
    * @throws IllegalStateException if the id was ever stored or used before
    */
   public synchronized void add(byte[] id, byte[] material) {
-    if (store.get(key(AVAILABLE, id)).isPresent() || isUsed(id)) {
-      throw new IllegalStateException(
-          "presignature " + Hex.encode(id) + " already exists or was used");
+    addAll(Map.of(new Key(id), material));
+  }
+
+  /**
+   * Adds fresh presignatures (e.g. every presignature of one presign session) in one durable batch:
+   * after a crash either all of them are stored or none.
+   *
+   * @param materials the material of each presignature, by id
+   * @throws IllegalStateException if any id was ever stored or used before (then none is added)
+   */
+  public synchronized void addAll(Map<Key, byte[]> materials) {
+    List<WriteOp> puts = new ArrayList<>(materials.size());
+    for (Map.Entry<Key, byte[]> e : materials.entrySet()) {
+      byte[] id = e.getKey().bytes();
+      if (store.get(key(AVAILABLE, id)).isPresent() || isUsed(id)) {
+        throw new IllegalStateException(
+            "presignature " + Hex.encode(id) + " already exists or was used");
+      }
+      puts.add(new WriteOp.Put(key(AVAILABLE, id), e.getValue()));
     }
-    store.put(key(AVAILABLE, id), material);
+    if (!puts.isEmpty()) {
+      store.write(puts);
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chainsig.crypto.Secp256k1Point;
 import io.chainsig.crypto.Secp256k1Scalar;
 import io.chainsig.crypto.group.Secp256k1Group;
+import io.chainsig.tss.BatchFrameCodec;
 import io.chainsig.tss.MaxMalicious;
 import io.chainsig.tss.ParticipantId;
 import io.chainsig.tss.ParticipantSet;
@@ -67,6 +68,17 @@ class FaultInjectionTest {
     return faulty(mode).run(parties);
   }
 
+  /** A presign batch of {@code count} runs, as the engine runs presign (docs/node.md step 4). */
+  private static RunResult<List<Presignature>> presignBatch(Map<ParticipantId, KeyShare<Secp256k1Scalar, Secp256k1Point>> keys,
+      ParticipantSet signers, int count, FaultInjection mode) {
+    SessionId session = SessionId.fromLabel("fault-injection presign batch " + RANDOM.nextLong());
+    Map<ParticipantId, Protocol<List<Presignature>>> parties = new LinkedHashMap<>();
+    for (ParticipantId p : signers.ids()) {
+      parties.put(p, Presign.startBatch(session, keys.get(p), signers, count, RANDOM));
+    }
+    return faulty(mode).run(parties);
+  }
+
   private static RunResult<Optional<EcdsaSignature>> sign(Map<ParticipantId, Presignature> presignatures,
       ParticipantSet signers, ParticipantId leader, SignRequest request, FaultInjection mode) {
     SessionId session = SessionId.fromLabel("fault-injection sign " + RANDOM.nextLong());
@@ -111,6 +123,46 @@ class FaultInjectionTest {
       assertThat(e.blamed()).containsExactly(FAULTY);
       assertThat(e.proven()).isFalse();
     }
+  }
+
+  @Test
+  void presignModeCorruptsEveryRunOfABatchAndTheSignModeLeavesBatchesAlone() {
+    var keys = keygen(5, 2, FaultInjection.PRESIGN);
+    ParticipantSet signers = ParticipantSet.ofRange(5);
+    assertThat(presignBatch(keys, signers, 4, FaultInjection.SIGN).allFinished()).as("sign mode leaves presign alone").isTrue();
+
+    RunResult<List<Presignature>> r = presignBatch(keys, signers, 4, FaultInjection.PRESIGN);
+
+    assertThat(r.aborts()).hasSize(4).doesNotContainKey(FAULTY);
+    for (ProtocolAbortException e : r.aborts().values()) {
+      assertThat(e.getMessage()).contains("R_i do not lie on a degree-t curve");
+      assertThat(e.blamed()).containsExactly(FAULTY);
+    }
+  }
+
+  @Test
+  void inABatchFrameOnlyTheRFieldOfEveryRunsRoundTwoMessageChanges() {
+    BatchFrameCodec codec = BatchFrameCodec.of(SessionId.fromLabel("frame"), 3);
+    List<List<byte[]>> runs = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      byte[] m = new byte[35 + 65];
+      m[0] = 1;
+      m[1] = 2;
+      m[2] = 2;
+      System.arraycopy(codec.subSession(i).bytes(), 0, m, 3, 32);
+      System.arraycopy(Secp256k1Scalar.of(10 + i).timesGenerator().toCompressed(), 0, m, 35, 33);
+      m[m.length - 1] = (byte) i;
+      runs.add(List.of(m));
+    }
+    byte[] frame = codec.encode(runs);
+    List<List<byte[]>> wrong = codec.decode(FaultInjection.PRESIGN.corrupt(frame).orElseThrow());
+    for (int i = 0; i < 3; i++) {
+      byte[] expected = runs.get(i).get(0).clone();
+      System.arraycopy(Secp256k1Scalar.of(11 + i).timesGenerator().toCompressed(), 0, expected, 35, 33);
+      assertThat(wrong.get(i).get(0)).as("run %d: R + G, the rest unchanged", i).isEqualTo(expected);
+    }
+    assertThat(FaultInjection.SIGN.corrupt(frame)).as("no sign message in it").isEmpty();
+    assertThat(FaultInjection.PRESIGN.corrupt(java.util.Arrays.copyOf(frame, frame.length - 1))).as("not a frame").isEmpty();
   }
 
   @Test

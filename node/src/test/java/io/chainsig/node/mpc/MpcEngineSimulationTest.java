@@ -47,6 +47,10 @@ class MpcEngineSimulationTest {
   private final List<ExecutorService> executors = new ArrayList<>();
   /** Every presign and sign proposal sent on the wire, by session. */
   private final Map<SessionId, SessionProposal> proposals = new ConcurrentHashMap<>();
+  /** Every presign proposal sent on the wire, in the order sent (one entry per proposal, not per recipient). */
+  private final List<SessionProposal.Presign> presignProposals = java.util.Collections.synchronizedList(new ArrayList<>());
+  /** The presignature pool target of every node. */
+  private int poolTarget = 6;
 
   private final class SimNode implements MeshOutbox {
     final ParticipantId id;
@@ -109,7 +113,7 @@ class MpcEngineSimulationTest {
 
     private MpcEngine newEngine(SimpleMeterRegistry registry) {
       return new MpcEngine(id, account, fault.wrap(this), store, contract.gatewayFor(account), io, thread,
-          random, System::nanoTime, 6, registry, () -> timer.execute(this::poll));
+          random, System::nanoTime, poolTarget, registry, () -> timer.execute(this::poll));
     }
 
     /** The epochs of the key shares in the node's store. */
@@ -139,8 +143,9 @@ class MpcEngineSimulationTest {
       SessionMessage m = SessionMessage.decode(payload);
       if (m.kind() == SessionMessage.PROPOSAL) {
         SessionProposal p = SessionProposal.decode(m.body());
-        if (!(p instanceof SessionProposal.ReshareKey)) {
-          proposals.put(session, p);
+        if (!(p instanceof SessionProposal.ReshareKey) && proposals.put(session, p) == null
+            && p instanceof SessionProposal.Presign pre) {
+          presignProposals.add(pre);
         }
       }
       target.thread.execute(() -> {
@@ -527,5 +532,81 @@ class MpcEngineSimulationTest {
   @Test
   void aNodeSendingWrongSignatureSharesIsExcludedAndTheOthersKeepSigning() throws Exception {
     faultyNodeIsExcludedAndSigningGoesOn(FaultInjection.SIGN);
+  }
+
+  /**
+   * docs/node.md step 4: the pool fills with presign batches (up to 8 presignatures per session,
+   * fewer when the pool needs fewer, at most 3 sessions at once), every presignature of a batch is
+   * used for at most one signature (the use records of every node's store agree), and a proposal
+   * with a count outside 1..16 is refused and starts nothing.
+   */
+  @Test
+  void poolsFillWithBatchesAndEveryPresignatureOfABatchIsUsedAtMostOnce() throws Exception {
+    poolTarget = 20;
+    initNetwork(5, 2);
+    await("key generation", () -> contract.view("state").contains("\"Running\""));
+    await("full presignature pools", () -> {
+      for (SimNode n : nodes.values()) {
+        if (owned(n) < 20 || (Integer) n.health().get("sessions_running") > 0) {
+          return false;
+        }
+      }
+      return true;
+    });
+    for (SimNode n : nodes.values()) {
+      assertThat(owned(n)).isEqualTo(20);
+      List<Integer> counts = presignProposals.stream().filter(p -> p.initiator().equals(n.id)).map(SessionProposal.Presign::count).toList();
+      assertThat(counts).as("node %s fills its pool of 20 with batches of 8, 8 and 4", n.id).containsExactlyInAnyOrder(8, 8, 4);
+    }
+    // Threshold 2 (t = 1): each of the 5 x 20 presignatures is made by 3 nodes, each stores its part.
+    assertThat(nodes.values().stream().mapToDouble(n -> n.metrics.counter("chainsig_presignatures_made_total").count()).sum())
+        .isEqualTo(300.0);
+
+    // A peer's proposal with a count outside 1..16 is refused: logged, blamed, nothing started or stored.
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    ch.qos.logback.classic.Logger engineLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(MpcEngine.class);
+    engineLog.addAppender(logged);
+    SimNode one = nodes.get(1);
+    int storedBefore = one.store.scan("presig/".getBytes(StandardCharsets.US_ASCII)).size();
+    try {
+      for (int count : new int[] {0, 17, 255}) {
+        SessionProposal.Presign valid = new SessionProposal.Presign(ParticipantId.of(2), io.chainsig.tss.ParticipantSet.ofRange(5), 0, new byte[16], 1);
+        byte[] body = valid.encode();
+        body[body.length - 1] = (byte) count;
+        byte[] payload = new SessionMessage(SessionMessage.PROPOSAL, body).encode();
+        one.thread.submit(() -> one.engine.onMessage(ParticipantId.of(2), valid.sessionId(), payload)).get(5, TimeUnit.SECONDS);
+        assertThat(logged.list).anyMatch(e -> e.getFormattedMessage()
+            .equals("participant P2 sent malformed proposal: presign count " + count + " is not in 1..16"));
+      }
+    } finally {
+      engineLog.detachAppender(logged);
+    }
+    assertThat(one.counted("chainsig_blamed_total", "participant", "2")).isEqualTo(3.0);
+    assertThat((Integer) one.health().get("sessions_running")).isZero();
+    assertThat(one.store.scan("presig/".getBytes(StandardCharsets.US_ASCII))).hasSize(storedBefore);
+
+    Map<String, String[]> asked = new HashMap<>();
+    signAndAwait(asked, 30, "batched");
+    Thread.sleep(300);
+    assertAllAnsweredAndValid(asked);
+
+    // The audit: per (owner, presignature id), every use on every node names one sign session and request.
+    Map<String, Set<String>> sessionsByPresignature = new HashMap<>();
+    Map<String, Integer> ledBy = new HashMap<>();
+    for (SimNode n : nodes.values()) {
+      new io.chainsig.node.store.PresignatureStore(n.store).uses().forEach((key, use) -> {
+        sessionsByPresignature.computeIfAbsent(key, k -> new HashSet<>()).add(use.sessionIdHex() + "/" + use.requestIdHex() + "/" + use.entropyHex());
+        if (use.kind() == io.chainsig.node.store.PresignatureUse.Kind.LED) {
+          ledBy.merge(key, 1, Integer::sum);
+        }
+      });
+    }
+    assertThat(ledBy).as("presignatures led with").hasSizeGreaterThanOrEqualTo(30);
+    ledBy.forEach((key, times) -> assertThat(times).as("%s led once", key).isEqualTo(1));
+    sessionsByPresignature.forEach((key, uses) -> assertThat(uses).as("the uses of %s", key).hasSize(1));
+    Set<String> requests = new HashSet<>();
+    sessionsByPresignature.values().forEach(uses -> requests.add(uses.iterator().next().split("/")[1]));
+    assertThat(requests).as("every request signed, each with its own presignature").hasSizeLessThanOrEqualTo(ledBy.size()).hasSize(30);
   }
 }

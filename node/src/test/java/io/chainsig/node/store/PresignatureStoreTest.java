@@ -106,4 +106,50 @@ class PresignatureStoreTest {
     assertThat(p.discardAll(List.of(new io.chainsig.storage.WriteOp.Delete(b("keyshare/next"))))).isZero();
     assertThat(s.get(b("keyshare/next"))).isEmpty();
   }
+
+  @Test
+  void aBatchOfPresignaturesIsAddedInOneDurableWriteOrNotAtAll() {
+    List<List<io.chainsig.storage.WriteOp>> writes = new ArrayList<>();
+    InMemoryStore backing = new InMemoryStore();
+    KeyValueStore counting = new KeyValueStore() {
+      @Override
+      public Optional<byte[]> get(byte[] key) {
+        return backing.get(key);
+      }
+
+      @Override
+      public void write(List<io.chainsig.storage.WriteOp> batch) {
+        writes.add(batch);
+        backing.write(batch);
+      }
+
+      @Override
+      public java.util.Map<io.chainsig.storage.Key, byte[]> scan(byte[] prefix) {
+        return backing.scan(prefix);
+      }
+
+      @Override
+      public void close() {}
+    };
+    PresignatureStore p = new PresignatureStore(counting);
+    java.util.Map<io.chainsig.storage.Key, byte[]> batch = new java.util.LinkedHashMap<>();
+    for (int i = 1; i <= 8; i++) {
+      batch.put(new io.chainsig.storage.Key(id(i)), b("m" + i));
+    }
+    p.addAll(batch);
+    assertThat(writes).as("one write for the whole batch").hasSize(1);
+    assertThat(writes.get(0)).hasSize(8);
+    assertThat(p.available()).isEqualTo(8);
+    assertThat(p.take(id(3), USE)).contains(b("m3"));
+
+    // A batch with one id that was used before adds nothing.
+    java.util.Map<io.chainsig.storage.Key, byte[]> again = new java.util.LinkedHashMap<>();
+    again.put(new io.chainsig.storage.Key(id(9)), b("m9"));
+    again.put(new io.chainsig.storage.Key(id(3)), b("back"));
+    assertThatThrownBy(() -> p.addAll(again))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already exists or was used");
+    assertThat(p.peek(id(9))).isEmpty();
+    assertThat(p.available()).isEqualTo(7);
+  }
 }

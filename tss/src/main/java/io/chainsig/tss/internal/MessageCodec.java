@@ -34,5 +34,11 @@ public final class MessageCodec {
   /** Tag of sign messages. */
   public static final int PROTOCOL_SIGN = 3;
 
+  /**
+   * Tag of batch frames ({@code io.chainsig.tss.BatchFrameCodec}): several runs' messages in one,
+   * with the run count where other messages have their round.
+   */
+  public static final int PROTOCOL_BATCH = 4;
+
   private MessageCodec() {}
 }
