@@ -12,6 +12,7 @@ import io.chainsig.node.config.NodeConfig;
 import io.chainsig.node.config.NodeHome;
 import io.chainsig.node.http.NodeHttpServer;
 import io.chainsig.node.mesh.Backoff;
+import io.chainsig.node.mesh.MeshBatch;
 import io.chainsig.node.mesh.MeshKeyPair;
 import io.chainsig.node.mesh.MeshListener;
 import io.chainsig.node.mesh.MeshMessage;
@@ -28,6 +29,7 @@ import io.chainsig.tss.SessionId;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,8 @@ public final class MpcNode implements AutoCloseable {
 
   private final NodeHome home;
   private final FaultInjection faultInjection;
-  private final ExecutorService engineThread = Executors.newSingleThreadExecutor(named("mpc-engine"));
+  /** The engine's thread; the messages each of its tasks sends leave together when it ends. */
+  private final ExecutorService engineThread = new EngineExecutor(named("mpc-engine"), this::flushMesh);
   private final ExecutorService io = Executors.newFixedThreadPool(2, named("mpc-io"));
   private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, named("mpc-timer"));
   private final AtomicReference<List<MeshPeer>> peers = new AtomicReference<>(List.of());
@@ -64,6 +67,8 @@ public final class MpcNode implements AutoCloseable {
   private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private KeyValueStore store;
   private MeshTransport mesh;
+  /** The engine's outgoing messages, used only on the engine thread. */
+  private volatile MeshBatch meshBatch;
   private NodeHttpServer http;
   private MpcEngine engine;
 
@@ -114,7 +119,7 @@ public final class MpcNode implements AutoCloseable {
     MeshOutbox outbox = new MeshOutbox() {
       @Override
       public boolean send(ParticipantId to, SessionId session, byte[] payload) {
-        return meshRef.get().send(to.value(), new MeshMessage(session.bytes(), payload));
+        return meshBatch.send(to.value(), new MeshMessage(session.bytes(), payload));
       }
 
       @Override
@@ -126,14 +131,36 @@ public final class MpcNode implements AutoCloseable {
         new MeshListener() {
           @Override
           public void onMessage(int from, MeshMessage message) {
-            SessionId session;
-            try {
-              session = SessionId.of(message.sessionId());
-            } catch (IllegalArgumentException e) {
-              LOG.warn("participant {} sent a message with a malformed session id", from);
+            onMessages(from, List.of(message));
+          }
+
+          /** One engine task for all of them, so the replies they cause leave together too. */
+          @Override
+          public void onMessages(int from, List<MeshMessage> messages) {
+            List<SessionId> sessions = new ArrayList<>(messages.size());
+            List<byte[]> payloads = new ArrayList<>(messages.size());
+            for (MeshMessage message : messages) {
+              try {
+                sessions.add(SessionId.of(message.sessionId()));
+                payloads.add(message.payload());
+              } catch (IllegalArgumentException e) {
+                LOG.warn("participant {} sent a message with a malformed session id", from);
+              }
+            }
+            if (sessions.isEmpty()) {
               return;
             }
-            engineThread.execute(() -> engine.onMessage(ParticipantId.of(from), session, message.payload()));
+            ParticipantId sender = ParticipantId.of(from);
+            engineThread.execute(() -> {
+              for (int i = 0; i < sessions.size(); i++) {
+                try {
+                  engine.onMessage(sender, sessions.get(i), payloads.get(i));
+                } catch (RuntimeException e) {
+                  // As when each message was its own task: one failure does not cost the others.
+                  LOG.error("the engine failed on a message from participant {}", from, e);
+                }
+              }
+            });
           }
 
           @Override
@@ -142,6 +169,7 @@ public final class MpcNode implements AutoCloseable {
           }
         }, Backoff.DEFAULT);
     meshRef.set(mesh);
+    meshBatch = mesh.newBatch();
     MeshOutbox engineOut = faultInjection.wrap(outbox);
     engineThread.submit(() -> engine = new MpcEngine(me, config.accountId(), engineOut, store, gateway, io, engineThread,
         random, System::nanoTime, config.presignaturePoolTarget(), metrics, () -> readContractSoon(gateway))).get();
@@ -151,6 +179,14 @@ public final class MpcNode implements AutoCloseable {
     timers.scheduleAtFixedRate(() -> engineThread.execute(engine::tick), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     LOG.info("node running: mesh port {}, metrics http://{}:{}/metrics", mesh.port(), config.httpHost(), http.port());
     return this;
+  }
+
+  /** After every engine task: the messages it sent leave now. */
+  private void flushMesh() {
+    MeshBatch batch = meshBatch;
+    if (batch != null) {
+      batch.flush();
+    }
   }
 
   private ChainParticipant waitForParticipation(ContractGateway gateway, String account) throws InterruptedException {
@@ -203,7 +239,7 @@ public final class MpcNode implements AutoCloseable {
 
   /** Current participants plus, while resharing, the ones joining (they must reach each other). */
   private static List<ChainParticipant> allParticipants(ContractSnapshot s) {
-    List<ChainParticipant> all = new java.util.ArrayList<>(s.participants());
+    List<ChainParticipant> all = new ArrayList<>(s.participants());
     s.proposed().ifPresent(p -> p.participants().forEach(x -> {
       if (all.stream().noneMatch(y -> y.participantId() == x.participantId())) {
         all.add(x);

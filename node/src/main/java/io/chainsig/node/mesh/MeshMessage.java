@@ -1,7 +1,8 @@
 package io.chainsig.node.mesh;
 
 import io.chainsig.crypto.encoding.Hex;
-import java.nio.ByteBuffer;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.util.Arrays;
 
 /**
@@ -52,9 +53,28 @@ public record MeshMessage(byte[] sessionId, byte[] payload) {
 
   /** The frame body. */
   public byte[] encode() {
-    ByteBuffer b = ByteBuffer.allocate(2 + sessionId.length + payload.length);
-    b.put(VERSION).put((byte) sessionId.length).put(sessionId).put(payload);
-    return b.array();
+    byte[] body = new byte[bodyLength()];
+    writeBody(Unpooled.wrappedBuffer(body).clear());
+    return body;
+  }
+
+  /** Bytes of the whole frame: the 4-byte length and the body. */
+  int frameLength() {
+    return 4 + bodyLength();
+  }
+
+  /** Appends the whole frame (4-byte big-endian length, then the body) to {@code out}. */
+  void writeFrame(ByteBuf out) {
+    out.writeInt(bodyLength());
+    writeBody(out);
+  }
+
+  private int bodyLength() {
+    return 2 + sessionId.length + payload.length;
+  }
+
+  private void writeBody(ByteBuf out) {
+    out.writeByte(VERSION).writeByte(sessionId.length).writeBytes(sessionId).writeBytes(payload);
   }
 
   /**

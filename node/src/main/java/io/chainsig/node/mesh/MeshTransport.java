@@ -17,7 +17,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
@@ -28,7 +27,10 @@ import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * The mesh of one node: listens for participants, dials every other participant, and moves
  * {@link MeshMessage}s over mutually authenticated TLS 1.3. Each node sends on the connections it
  * dialled and receives on the ones it accepted (and on its own, if a peer uses them), so no
- * tie-breaking between two connections is needed. See {@code docs/mesh.md}.
+ * tie-breaking between two connections is needed. Messages go out in batches ({@link MeshBatch});
+ * messages that arrive together are reported together ({@link MeshListener#onMessages}). See
+ * {@code docs/mesh.md}.
  */
 public final class MeshTransport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MeshTransport.class);
@@ -163,18 +167,32 @@ public final class MeshTransport implements AutoCloseable {
   }
 
   /**
-   * Sends a message to a participant over its outgoing connection.
+   * Sends a message to a participant over its outgoing connection at once. A thread that sends
+   * several messages in a row should queue them in a {@link #newBatch() batch} instead.
    *
    * @return false if there is no live connection to it right now (the caller decides what to do)
    */
   public boolean send(int to, MeshMessage message) {
+    MeshBatch one = newBatch();
+    boolean queued = one.send(to, message);
+    one.flush();
+    return queued;
+  }
+
+  /** A batch for the calling thread to queue messages in and flush together. */
+  public MeshBatch newBatch() {
+    return new MeshBatch(this);
+  }
+
+  /** The live outgoing connection to a participant, or null. */
+  Channel liveConnection(int to) {
     Channel ch = outgoing.get(to);
-    if (ch == null || !ch.isActive()) {
-      return false;
-    }
-    byte[] body = message.encode();
-    ch.writeAndFlush(ch.alloc().buffer(body.length).writeBytes(body));
-    return true;
+    return ch == null || !ch.isActive() ? null : ch;
+  }
+
+  /** Logs messages that were accepted by {@link MeshBatch#send} but could not be written. */
+  static void undelivered(int to, int count, String reason) {
+    LOG.info("mesh: {} message(s) to participant {} not delivered: {}", count, to, reason);
   }
 
   /** Participants this node has a live outgoing connection to. */
@@ -264,7 +282,6 @@ public final class MeshTransport implements AutoCloseable {
       ch.pipeline()
           .addLast("tls", tls)
           .addLast("frames", new LengthFieldBasedFrameDecoder(MeshMessage.MAX_FRAME_BYTES, 0, 4, 0, 4))
-          .addLast("length", new LengthFieldPrepender(4))
           .addLast("mesh", new FrameHandler(dialled));
       if (dialled == null) {
         // Accepted connections are already up; outgoing ones register once connected (see dial).
@@ -309,7 +326,7 @@ public final class MeshTransport implements AutoCloseable {
       }
       ch.attr(PEER).set(peer);
       if (dialled == null) {
-        ch.writeAndFlush(ch.alloc().buffer(HELLO.length).writeBytes(HELLO));
+        ch.writeAndFlush(ch.alloc().buffer(4 + HELLO.length).writeInt(HELLO.length).writeBytes(HELLO));
         return;
       }
       int id = dialled.participantId();
@@ -341,8 +358,13 @@ public final class MeshTransport implements AutoCloseable {
     listener.onPeerConnected(id);
   }
 
+  /**
+   * Frames in, messages out. The messages of one read (often several frames from one TLS record)
+   * are reported together when the read completes.
+   */
   private final class FrameHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private final MeshPeer dialled;
+    private List<MeshMessage> received = new ArrayList<>();
 
     FrameHandler(MeshPeer dialled) {
       this.dialled = dialled;
@@ -356,7 +378,7 @@ public final class MeshTransport implements AutoCloseable {
         return;
       }
       byte[] bytes = ByteBufUtil.getBytes(frame);
-      if (java.util.Arrays.equals(bytes, HELLO)) {
+      if (Arrays.equals(bytes, HELLO)) {
         if (dialled != null && ctx.channel() != outgoing.get(dialled.participantId())) {
           onHello(ctx.channel(), dialled);
         }
@@ -369,7 +391,29 @@ public final class MeshTransport implements AutoCloseable {
         refuse(ctx, peer.participantId(), "garbage frame: " + e.getMessage());
         return;
       }
-      listener.onMessage(peer.participantId(), message);
+      received.add(message);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      report(ctx);
+      ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+      report(ctx);
+      super.channelInactive(ctx);
+    }
+
+    /** Hands the messages read so far to the listener. */
+    private void report(ChannelHandlerContext ctx) {
+      if (received.isEmpty()) {
+        return;
+      }
+      List<MeshMessage> messages = received;
+      received = new ArrayList<>();
+      listener.onMessages(ctx.channel().attr(PEER).get().participantId(), messages);
     }
 
     @Override
@@ -385,6 +429,7 @@ public final class MeshTransport implements AutoCloseable {
     }
 
     private void refuse(ChannelHandlerContext ctx, int id, String reason) {
+      report(ctx); // what the peer sent before the bad frame was fine
       String remote = String.valueOf(ctx.channel().remoteAddress());
       LOG.warn("mesh: closing connection with participant {} at {}: {}", id, remote, reason);
       listener.onRefused(id, remote, reason);

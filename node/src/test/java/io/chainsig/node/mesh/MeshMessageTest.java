@@ -6,24 +6,50 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The mesh frame format: round trips, and every malformed frame rejected with a reason. */
 class MeshMessageTest {
+  private static MeshMessage randomMessage(int sessionIdLength, int payloadLength, long seed) {
+    Random r = new Random(seed);
+    byte[] s = new byte[sessionIdLength];
+    byte[] p = new byte[payloadLength];
+    r.nextBytes(s);
+    r.nextBytes(p);
+    return new MeshMessage(s, p);
+  }
+
   @Test
   void roundTripsAnySessionAndPayload() {
     qt().withExamples(300)
         .forAll(integers().between(1, MeshMessage.MAX_SESSION_ID), integers().between(0, 5000), longs().all())
         .checkAssert(
             (sid, len, seed) -> {
-              Random r = new Random(seed);
-              byte[] s = new byte[sid];
-              byte[] p = new byte[len];
-              r.nextBytes(s);
-              r.nextBytes(p);
-              MeshMessage m = new MeshMessage(s, p);
+              MeshMessage m = randomMessage(sid, len, seed);
               assertThat(MeshMessage.decode(m.encode())).isEqualTo(m);
+            });
+  }
+
+  @Test
+  void aFrameIsTheBigEndianBodyLengthThenTheBody() {
+    qt().withExamples(200)
+        .forAll(integers().between(1, MeshMessage.MAX_SESSION_ID), integers().between(0, 70000), longs().all())
+        .checkAssert(
+            (sid, len, seed) -> {
+              MeshMessage m = randomMessage(sid, len, seed);
+              ByteBuf out = Unpooled.buffer(1);
+              out.writeByte(0x5a); // frames are appended after what a buffer already holds
+              m.writeFrame(out);
+              byte[] body = m.encode();
+              assertThat(m.frameLength()).isEqualTo(4 + body.length);
+              assertThat(out.readableBytes()).isEqualTo(1 + m.frameLength());
+              assertThat(out.readByte()).isEqualTo((byte) 0x5a);
+              assertThat(out.readInt()).isEqualTo(body.length);
+              assertThat(ByteBufUtil.getBytes(out)).isEqualTo(body);
             });
   }
 

@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,7 +32,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Real TLS 1.3 meshes on 127.0.0.1: delivery, pinning, garbage and re-dialling. */
+/** Real TLS 1.3 meshes on 127.0.0.1: delivery, batching, pinning, garbage and re-dialling. */
 class MeshTransportTest {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Backoff FAST = new Backoff(Duration.ofMillis(20), Duration.ofMillis(200));
@@ -40,6 +42,14 @@ class MeshTransportTest {
   static final class Recorder implements MeshListener {
     final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     final List<String> refusals = new CopyOnWriteArrayList<>();
+    /** How many messages each {@link #onMessages} call carried. */
+    final List<Integer> deliveries = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onMessages(int from, List<MeshMessage> batch) {
+      deliveries.add(batch.size());
+      MeshListener.super.onMessages(from, batch);
+    }
 
     @Override
     public void onMessage(int from, MeshMessage m) {
@@ -128,6 +138,74 @@ class MeshTransportTest {
       assertThat(got).containsExactlyInAnyOrderElementsOf(expected);
     }
     assertThat(net.recorders()).allSatisfy(r -> assertThat(r.refusals).isEmpty());
+  }
+
+  /** Takes {@code n} messages from a recorder, failing if they do not all come within 10 s. */
+  private static List<String> take(Recorder r, int n) throws InterruptedException {
+    List<String> got = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String m = r.messages.poll(10, TimeUnit.SECONDS);
+      assertThat(m).as("message %d of %d", i + 1, n).isNotNull();
+      got.add(m);
+    }
+    return got;
+  }
+
+  @Test
+  void aBatchDeliversEverythingToSeveralPeersInOrderOnlyOnceFlushed() throws Exception {
+    Net net = mesh(4);
+    await(() -> net.nodes().get(0).connectedPeers().size() == 3);
+    MeshBatch batch = net.nodes().get(0).newBatch();
+    Map<Integer, List<String>> expected = new HashMap<>();
+    int seq = 0;
+    for (int flush = 0; flush < 3; flush++) {
+      for (int i = 0; i < 40; i++) {
+        for (int to = 2; to <= 4; to++) {
+          String payload = "m" + seq++;
+          assertThat(batch.send(to, msg("s", payload))).isTrue();
+          expected.computeIfAbsent(to, k -> new ArrayList<>()).add("1:s:" + payload);
+        }
+      }
+      if (flush == 0) {
+        Thread.sleep(300);
+        assertThat(net.recorders()).as("nothing leaves before the flush").allSatisfy(r -> assertThat(r.messages).isEmpty());
+      }
+      batch.flush();
+    }
+    for (int to = 2; to <= 4; to++) {
+      Recorder r = net.recorders().get(to - 1);
+      assertThat(take(r, 120)).containsExactlyElementsOf(expected.get(to));
+      Thread.sleep(50);
+      assertThat(r.messages).as("no duplicates").isEmpty();
+      assertThat(r.deliveries).as("frames that arrive together are reported together").anyMatch(n -> n > 1);
+    }
+  }
+
+  @Test
+  void aPeerLostMidBatchCostsOnlyItsOwnMessages() throws Exception {
+    Net net = mesh(3);
+    await(() -> net.nodes().get(0).connectedPeers().size() == 2);
+    MeshBatch batch = net.nodes().get(0).newBatch();
+    List<String> toTwo = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      assertThat(batch.send(2, msg("s", "a" + i))).isTrue();
+      toTwo.add("1:s:a" + i);
+      assertThat(batch.send(3, msg("s", "a" + i))).isTrue();
+    }
+    net.nodes().get(2).close();
+    await(() -> !net.nodes().get(0).connectedPeers().contains(3));
+    for (int i = 0; i < 30; i++) {
+      assertThat(batch.send(2, msg("s", "b" + i))).isTrue();
+      toTwo.add("1:s:b" + i);
+      assertThat(batch.send(3, msg("s", "b" + i))).as("participant 3 is gone").isFalse();
+    }
+    batch.flush();
+    assertThat(take(net.recorders().get(1), 60)).containsExactlyElementsOf(toTwo);
+    assertThat(net.recorders().get(2).messages).isEmpty();
+    // The batch keeps working afterwards.
+    assertThat(batch.send(2, msg("s", "after"))).isTrue();
+    batch.flush();
+    assertThat(net.recorders().get(1).messages.poll(10, TimeUnit.SECONDS)).isEqualTo("1:s:after");
   }
 
   @Test
