@@ -3,6 +3,16 @@ package io.chainsig.crypto.encoding;
 /** Lower-case hexadecimal encoding; decoding accepts either case and an optional {@code 0x} prefix. */
 public final class Hex {
   private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+  /** The value of each ASCII hex digit, -1 for the other ASCII characters. */
+  private static final byte[] ASCII_VALUES = new byte[128];
+
+  static {
+    java.util.Arrays.fill(ASCII_VALUES, (byte) -1);
+    for (int i = 0; i < 16; i++) {
+      ASCII_VALUES["0123456789abcdef".charAt(i)] = (byte) i;
+      ASCII_VALUES["0123456789ABCDEF".charAt(i)] = (byte) i;
+    }
+  }
 
   private Hex() {}
 
@@ -46,7 +56,10 @@ public final class Hex {
   }
 
   private static int digit(String s, int index) {
-    int d = Character.digit(s.charAt(index), 16);
+    char c = s.charAt(index);
+    // A table for ASCII (Character.digit is slow without the C2 compiler); beyond ASCII,
+    // Character.digit's rules as always (it takes other scripts' digits too).
+    int d = c < ASCII_VALUES.length ? ASCII_VALUES[c] : Character.digit(c, 16);
     if (d < 0) {
       throw new InvalidEncodingException(
           "invalid hex character '" + s.charAt(index) + "' at index " + index);

@@ -57,4 +57,17 @@ class EncodingTest {
     assertThatThrownBy(() -> Hex.decode("00", 2)).hasMessageContaining("expected 2 bytes");
     assertThat(Hex.decode("0xABcd")).isEqualTo(new byte[] {(byte) 0xab, (byte) 0xcd});
   }
+
+  @Test
+  void hexDigitsAreWhatCharacterDigitSaysForEveryCharacter() {
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      int expected = Character.digit(c, 16);
+      String hex = c + "0";
+      if (expected < 0) {
+        assertThatThrownBy(() -> Hex.decode(hex)).hasMessage("invalid hex character '" + c + "' at index 0");
+      } else {
+        assertThat(Hex.decode(hex)).containsExactly(expected << 4);
+      }
+    }
+  }
 }

@@ -20,8 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NearRpcClient {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Stands in for the byte array of a view answer while the rest of the answer is parsed. */
+  private static final String VIEW_BYTES_MARKER_TEXT = "chainsig: view bytes decoded separately";
+  private static final byte[] VIEW_BYTES_MARKER = ("\"" + VIEW_BYTES_MARKER_TEXT + "\"").getBytes(StandardCharsets.US_ASCII);
   /** One HTTP client (its selector thread and connection pool) for every endpoint client in the process. */
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      // nearcore's RPC speaks HTTP/1.1; asking for HTTP/2 would offer an h2c upgrade (and compute its
+      // settings header) on every request.
+      .version(HttpClient.Version.HTTP_1_1).build();
   private final HttpClient http = HTTP;
   private final URI url;
   private final AtomicLong ids = new AtomicLong();
@@ -38,27 +44,71 @@ public final class NearRpcClient {
 
   /** Calls a method and returns its {@code result}. */
   public JsonNode call(String method, JsonNode params) throws ChainException {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("jsonrpc", "2.0").put("id", "cs" + ids.incrementAndGet()).put("method", method).set("params", params);
-    HttpResponse<String> resp;
-    try {
-      resp = http.send(
-          HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new ChainException("NEAR RPC " + url + " unreachable: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChainException("interrupted", e);
+    Answer answer = post(method, params);
+    return result(method, answer.json());
+  }
+
+  /** A view call; returns the result bytes parsed as JSON. */
+  public JsonNode view(String contract, String method, String argsJson) throws ChainException {
+    ObjectNode p = JSON.createObjectNode();
+    p.put("request_type", "call_function").put("finality", "final").put("account_id", contract)
+        .put("method_name", method)
+        .put("args_base64", Base64.getEncoder().encodeToString(argsJson.getBytes(StandardCharsets.UTF_8)));
+    return viewResult(method, post("query", p));
+  }
+
+  /**
+   * The result of a view call from its answer: the bytes at {@code result.result} parsed as JSON.
+   * A view answer carries the bytes as a JSON array of numbers, one per byte (tens of kilobytes of
+   * JSON for a long pending list): they are decoded straight from the answer
+   * ({@link ViewAnswerScanner}) and only the rest of the answer is parsed as a tree. Answers of
+   * any other shape go through the whole-tree path, which reports what is wrong with them.
+   */
+  static JsonNode viewResult(String method, Answer answer) throws ChainException {
+    ViewAnswerScanner.Found found = ViewAnswerScanner.scan(answer.body());
+    if (found != null) {
+      byte[] body = answer.body();
+      byte[] rest = new byte[body.length - (found.end() - found.start()) + VIEW_BYTES_MARKER.length];
+      System.arraycopy(body, 0, rest, 0, found.start());
+      System.arraycopy(VIEW_BYTES_MARKER, 0, rest, found.start(), VIEW_BYTES_MARKER.length);
+      System.arraycopy(body, found.end(), rest, found.start() + VIEW_BYTES_MARKER.length, body.length - found.end());
+      JsonNode envelope = null;
+      try {
+        envelope = JSON.readTree(rest);
+      } catch (IOException e) {
+        // not JSON: the whole-tree path below says so
+      }
+      if (envelope != null && envelope.path("result").path("result").asText("").equals(VIEW_BYTES_MARKER_TEXT)
+          && (envelope.get("error") == null || envelope.get("error").isNull())) {
+        return viewJson(method, found.bytes());
+      }
     }
-    JsonNode json;
-    try {
-      json = JSON.readTree(resp.body());
-    } catch (IOException e) {
-      throw new ChainException("NEAR RPC answered HTTP " + resp.statusCode() + " with non-JSON", e);
+    JsonNode r = result("query", answer.json());
+    JsonNode bytes = r.get("result");
+    if (bytes == null || !bytes.isArray()) {
+      throw new ChainException("view " + method + " returned no result bytes: " + r);
     }
+    byte[] out = new byte[bytes.size()];
+    for (int i = 0; i < out.length; i++) {
+      JsonNode b = bytes.get(i);
+      if (!b.isInt() || b.intValue() < 0 || b.intValue() > 255) {
+        throw new ChainException("view " + method + " returned a result byte that is not 0..255 at index " + i + ": " + b);
+      }
+      out[i] = (byte) b.intValue();
+    }
+    return viewJson(method, out);
+  }
+
+  private static JsonNode viewJson(String method, byte[] value) throws ChainException {
+    try {
+      return JSON.readTree(value);
+    } catch (IOException e) {
+      throw new ChainException("view " + method + " returned non-JSON", e);
+    }
+  }
+
+  /** The {@code result} of a JSON-RPC answer, or its {@code error} as a {@link ChainException}. */
+  private static JsonNode result(String method, JsonNode json) throws ChainException {
     JsonNode err = json.get("error");
     if (err != null && !err.isNull()) {
       JsonNode cause = err.path("cause");
@@ -74,25 +124,41 @@ public final class NearRpcClient {
     return result;
   }
 
-  /** A view call; returns the result bytes parsed as JSON. */
-  public JsonNode view(String contract, String method, String argsJson) throws ChainException {
-    ObjectNode p = JSON.createObjectNode();
-    p.put("request_type", "call_function").put("finality", "final").put("account_id", contract)
-        .put("method_name", method)
-        .put("args_base64", Base64.getEncoder().encodeToString(argsJson.getBytes(StandardCharsets.UTF_8)));
-    JsonNode r = call("query", p);
-    JsonNode bytes = r.get("result");
-    if (bytes == null || !bytes.isArray()) {
-      throw new ChainException("view " + method + " returned no result bytes: " + r);
-    }
-    byte[] out = new byte[bytes.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (byte) bytes.get(i).asInt();
-    }
+  /** Posts one JSON-RPC call and returns the raw answer. */
+  private Answer post(String method, JsonNode params) throws ChainException {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("jsonrpc", "2.0").put("id", "cs" + ids.incrementAndGet()).put("method", method).set("params", params);
+    byte[] request = body.toString().getBytes(StandardCharsets.UTF_8);
+    HttpResponse<byte[]> resp;
     try {
-      return JSON.readTree(out);
+      resp = http.send(
+          HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new ChainException("view " + method + " returned non-JSON", e);
+      throw new ChainException("NEAR RPC " + url + " unreachable: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChainException("interrupted", e);
+    }
+    return new Answer(resp.statusCode(), resp.body());
+  }
+
+  /**
+   * A JSON-RPC answer as it came.
+   *
+   * @param status the HTTP status
+   * @param body the body
+   */
+  record Answer(int status, byte[] body) {
+    /** The body parsed as JSON. */
+    JsonNode json() throws ChainException {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new ChainException("NEAR RPC answered HTTP " + status + " with non-JSON", e);
+      }
     }
   }
 

@@ -9,7 +9,10 @@ import io.chainsig.tss.ecdsa.EcdsaSignature;
  * from the node's account and return once it is accepted. Implementations are thread-safe.
  */
 public interface ContractGateway {
-  /** The contract's current state and pending requests. */
+  /**
+   * The contract's pending requests as they are now and its state as recently read: an
+   * implementation may reuse a {@code Running} state for a short while (docs/node.md, step 1).
+   */
   ContractSnapshot read() throws ChainException;
 
   /**

@@ -55,6 +55,12 @@ public record ContractSnapshot(
     reshareVoters = List.copyOf(reshareVoters);
   }
 
+  /** This snapshot with another list of pending requests (the contract's state as it is here). */
+  public ContractSnapshot withPending(List<PendingSign> requests) {
+    return new ContractSnapshot(phase, epoch, participants, threshold, publicKey, requests, pkVoters, proposed,
+        reshareVoters, prospectiveEpoch);
+  }
+
   /** The most participants that may be malicious: threshold - 1. */
   public int maxMalicious() {
     return threshold - 1;

@@ -28,6 +28,36 @@ public final class ContractSnapshotParser {
   }
 
   /**
+   * Parses the {@code pending_requests} view.
+   *
+   * @throws ChainException if the JSON does not have the expected shape
+   */
+  public static List<PendingSign> parsePending(JsonNode pending) throws ChainException {
+    try {
+      return pending(pending);
+    } catch (RuntimeException e) {
+      throw new ChainException("unexpected contract view JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<PendingSign> pending(JsonNode pending) {
+    List<PendingSign> requests = new ArrayList<>(pending.size());
+    for (JsonNode r : pending) {
+      JsonNode req = r.get("request");
+      requests.add(
+          new PendingSign(
+              req.get("tweak").asText(),
+              req.get("payload").get("Ecdsa").asText(),
+              req.path("domain_id").asInt(0),
+              r.get("predecessor").asText(),
+              r.get("path").asText(),
+              r.get("block_height").asLong(),
+              r.get("entropy").asText()));
+    }
+    return requests;
+  }
+
+  /**
    * Parses the two views.
    *
    * @throws ChainException if the JSON does not have the expected shape
@@ -71,21 +101,7 @@ public final class ContractSnapshotParser {
           }
         });
       }
-      List<PendingSign> requests = new ArrayList<>();
-      if (pending != null) {
-        for (JsonNode r : pending) {
-          JsonNode req = r.get("request");
-          requests.add(
-              new PendingSign(
-                  req.get("tweak").asText(),
-                  req.get("payload").get("Ecdsa").asText(),
-                  req.path("domain_id").asInt(0),
-                  r.get("predecessor").asText(),
-                  r.get("path").asText(),
-                  r.get("block_height").asLong(),
-                  r.get("entropy").asText()));
-        }
-      }
+      List<PendingSign> requests = pending == null ? List.of() : pending(pending);
       long epoch = s.path("epoch").asLong(0);
       // A contract that predates cancellation has no prospective_epoch_id: it is always epoch + 1.
       long prospectiveEpoch = s.path("prospective_epoch_id").asLong(epoch + 1);

@@ -26,7 +26,8 @@ class ContractSnapshotParserTest {
   private final SignerContract contract = new SignerContract(ContractConfig.defaults());
   private long height = 1;
 
-  private static String participants(int n) {
+  /** The {@code parameters} JSON of {@code n} participants node1..nodeN, threshold 2. */
+  static String participants(int n) {
     StringBuilder b = new StringBuilder();
     for (int i = 1; i <= n; i++) {
       b.append(i == 1 ? "" : ",").append("[\"node").append(i).append(".test.near\",").append(i)
@@ -88,5 +89,34 @@ class ContractSnapshotParserTest {
         .isInstanceOf(io.chainsig.near.rpc.ChainException.class).hasMessageContaining("epochs out of order");
     assertThatThrownBy(() -> new ContractSnapshot(ContractPhase.Running, 2, List.of(), 1, Optional.empty(), List.of(),
         List.of(), Optional.empty(), List.of(), 1)).hasMessageContaining("prospective epoch 1");
+  }
+
+  @Test
+  void pendingRequestsAreReadOnTheirOwnAndMalformedOnesRefused() throws Exception {
+    String good = "{\"request\":{\"tweak\":\"" + "aa".repeat(32) + "\",\"payload\":{\"Ecdsa\":\"" + "01".repeat(32)
+        + "\"},\"domain_id\":0},\"predecessor\":\"alice.test.near\",\"path\":\"p\",\"block_height\":7,\"entropy\":\""
+        + "ab".repeat(32) + "\"}";
+    List<PendingSign> pending = ContractSnapshotParser.parsePending(JSON.readTree("[" + good + "]"));
+    assertThat(pending).containsExactly(
+        new PendingSign("aa".repeat(32), "01".repeat(32), 0, "alice.test.near", "p", 7, "ab".repeat(32)));
+    assertThat(ContractSnapshotParser.parse(JSON.readTree("{\"Running\":{\"epoch\":4,\"parameters\":" + participants(3) + "}}"),
+        JSON.readTree("[" + good + "]")).pending()).isEqualTo(pending);
+    for (String bad : new String[] {"[{}]", "[" + good.replace("\"" + "01".repeat(32), "\"0g" + "01".repeat(31)) + "]",
+        "[" + good.replace("\"entropy\"", "\"entropi\"") + "]"}) {
+      assertThatThrownBy(() -> ContractSnapshotParser.parsePending(JSON.readTree(bad)))
+          .as(bad)
+          .isInstanceOf(io.chainsig.near.rpc.ChainException.class)
+          .hasMessageStartingWith("unexpected contract view JSON: ");
+    }
+  }
+
+  @Test
+  void aSnapshotTakesOtherPendingRequestsAndKeepsTheRest() throws Exception {
+    ContractSnapshot s = ContractSnapshotParser.parse(
+        JSON.readTree("{\"Running\":{\"epoch\":4,\"parameters\":" + participants(3) + "}}"), JSON.createArrayNode());
+    PendingSign r = new PendingSign("aa".repeat(32), "01".repeat(32), 0, "alice.test.near", "p", 7, "ab".repeat(32));
+    ContractSnapshot with = s.withPending(List.of(r));
+    assertThat(with.pending()).containsExactly(r);
+    assertThat(with.withPending(List.of())).isEqualTo(s);
   }
 }
