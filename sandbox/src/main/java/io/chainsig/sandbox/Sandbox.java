@@ -82,6 +82,12 @@ public final class Sandbox implements AutoCloseable {
     }, config.blockTimeMs(), config.blockTimeMs(), TimeUnit.MILLISECONDS);
     String addr = config.rpcHost() + ":" + config.rpcPort();
     JsonRpcServer rpc;
+    // The JDK's HTTP server leaves Nagle's algorithm on unless told: an answer larger than a few
+    // segments (a pending_requests view under load is tens of KB) then waits for the client's
+    // delayed ACK, about 40 ms per call. Read when the first HttpServer of the process starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     try {
       rpc = JsonRpcServer.start(new InetSocketAddress(config.rpcHost(), config.rpcPort()),
           new RpcMethods(chain, config.waitTimeoutMs(), addr, key.publicKey()));
