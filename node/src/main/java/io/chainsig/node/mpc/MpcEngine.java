@@ -138,10 +138,11 @@ public final class MpcEngine {
   private long reshareFinishedEpoch = -1;
   private final AtomicInteger poolGauge = new AtomicInteger();
   private final Timer networkLatency;
+  private final Timer followerWait;
 
   private record Early(ParticipantId from, SessionMessage message, long at) {}
 
-  private record Deferred(ParticipantId from, SessionProposal.Sign proposal, long until) {}
+  private record Deferred(ParticipantId from, SessionProposal.Sign proposal, long received, long until) {}
 
   private static final class RequestState {
     final PendingSign request;
@@ -205,6 +206,10 @@ public final class MpcEngine {
     this.responses = new ResponseBatcher(gateway, io);
     metrics.gauge("chainsig_presignatures_available", poolGauge);
     this.networkLatency = networkLatencyTimer(metrics);
+    this.followerWait = Timer.builder("chainsig.sign.follower.wait")
+        .description("Time a sign proposal for a request this node had not seen yet waited for its own reading of the contract")
+        .publishPercentiles(0.5, 0.95)
+        .register(metrics);
     this.health = new ParticipantHealth(me, ParticipantHealth.Policy.DEFAULT, nanoTime, metrics);
     loadState();
   }
@@ -272,6 +277,7 @@ public final class MpcEngine {
       Optional<PendingSign> r = findPending(d.proposal());
       if (r.isPresent()) {
         it.remove();
+        followerWait.record(now - d.received(), java.util.concurrent.TimeUnit.NANOSECONDS);
         joinSign(d.from(), d.proposal());
       } else if (now > d.until()) {
         it.remove();
@@ -846,7 +852,8 @@ public final class MpcEngine {
       // node.md step 6: the owner may finish a presign run before this node has stored its part
       // (its last message from a third signer can still be on the way): wait for it a little.
       if (awaitingPresignature.size() < MAX_FOLLOWER_RUNS) {
-        awaitingPresignature.add(new Deferred(leader, p, nanoTime.getAsLong() + PRESIGNATURE_WAIT_NANOS));
+        long at = nanoTime.getAsLong();
+        awaitingPresignature.add(new Deferred(leader, p, at, at + PRESIGNATURE_WAIT_NANOS));
       }
       return;
     }
@@ -977,7 +984,8 @@ public final class MpcEngine {
           joinSign(from, sign);
         } else {
           // Our view of the chain may lag the leader's; wait a little for the request to appear.
-          deferred.add(new Deferred(from, sign, nanoTime.getAsLong() + 15_000_000_000L));
+          long at = nanoTime.getAsLong();
+          deferred.add(new Deferred(from, sign, at, at + 15_000_000_000L));
           readContractSoon.run();
         }
       }
