@@ -45,6 +45,26 @@ public final class SignerContract {
     this.config = config;
   }
 
+  /**
+   * An independent copy: a change to either object leaves the other as it was. Cheaper than
+   * encoding and decoding the state (the pending requests and other values are immutable and
+   * shared; only the maps and vote sets are copied), so a host can keep one object as the state
+   * it has and change a copy of it.
+   */
+  public SignerContract copy() {
+    SignerContract c = new SignerContract(config);
+    c.phase = phase;
+    c.parameters = parameters;
+    c.proposed = proposed;
+    c.domains = domains;
+    c.keys.putAll(keys);
+    c.epoch = epoch;
+    c.cancelledEpoch = cancelledEpoch;
+    votes.forEach((topic, voters) -> c.votes.put(topic, new TreeSet<>(voters)));
+    c.pending.putAll(pending);
+    return c;
+  }
+
   /** The limits in force. */
   public ContractConfig config() {
     return config;

@@ -3,7 +3,7 @@ package io.chainsig.sandbox.state;
 import java.util.Arrays;
 
 /**
- * The value a contract view returned (JSON as UTF-8 bytes), immutable. {@link LiveContracts}
+ * The value a contract view returned (JSON as UTF-8 bytes), immutable. {@link ContractViews}
  * hands the same instance to every caller of the same view on the same state, so the form NEAR's
  * RPC shows it in is computed once and shared.
  */
