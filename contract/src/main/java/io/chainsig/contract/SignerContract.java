@@ -45,6 +45,26 @@ public final class SignerContract {
     this.config = config;
   }
 
+  /**
+   * An independent copy: a change to either object leaves the other as it was. Cheaper than
+   * encoding and decoding the state (the pending requests and other values are immutable and
+   * shared; only the maps and vote sets are copied), so a host can keep one object as the state
+   * it has and change a copy of it.
+   */
+  public SignerContract copy() {
+    SignerContract c = new SignerContract(config);
+    c.phase = phase;
+    c.parameters = parameters;
+    c.proposed = proposed;
+    c.domains = domains;
+    c.keys.putAll(keys);
+    c.epoch = epoch;
+    c.cancelledEpoch = cancelledEpoch;
+    votes.forEach((topic, voters) -> c.votes.put(topic, new TreeSet<>(voters)));
+    c.pending.putAll(pending);
+    return c;
+  }
+
   /** The limits in force. */
   public ContractConfig config() {
     return config;
@@ -293,7 +313,7 @@ public final class SignerContract {
 
   /**
    * {@code respond}: a current participant posts the signature of a pending request. The contract
-   * derives the child key, verifies the signature and resolves every waiting call; a wrong
+   * verifies the signature under the request's child key and resolves every waiting call; a wrong
    * signature is refused and the request stays pending.
    */
   public List<Resolution> respond(CallContext ctx, RequestKey key, SignatureResponse response) {
@@ -309,11 +329,10 @@ public final class SignerContract {
     if (!(root instanceof Secp256k1PublicKey secpRoot)) {
       throw new ContractException("domain " + key.domainId() + " has no secp256k1 key");
     }
-    Secp256k1PublicKey derived =
-        KeyDerivation.deriveSecp256k1(
-            secpRoot, DerivationTweak.fromBytes(Hex.decode(key.tweakHex())));
+    // verified under the child key root + tweak*G, folded into the verification's multiplication
+    Secp256k1Scalar tweak = DerivationTweak.fromBytes(Hex.decode(key.tweakHex())).secp256k1Scalar();
     Secp256k1Scalar h = Secp256k1Scalar.fromBytes(Hex.decode(key.payloadHex()));
-    Optional<String> failure = EcdsaCheck.failure(derived.point(), h, response);
+    Optional<String> failure = EcdsaCheck.failureUnderChildKey(secpRoot.point(), tweak, h, response);
     if (failure.isPresent()) {
       throw new ContractException("invalid signature: " + failure.get());
     }

@@ -8,8 +8,8 @@ import io.chainsig.crypto.encoding.Hex;
 import io.chainsig.sandbox.state.AccountRecord;
 import io.chainsig.sandbox.state.BlockContext;
 import io.chainsig.sandbox.state.ContractState;
+import io.chainsig.sandbox.state.ContractViews;
 import io.chainsig.sandbox.state.ExecutionStatus;
-import io.chainsig.sandbox.state.LiveContracts;
 import io.chainsig.sandbox.state.TxExecution;
 import io.chainsig.sandbox.state.TxExecutor;
 import io.chainsig.sandbox.state.ViewResult;
@@ -38,8 +38,9 @@ import java.util.function.Predicate;
  * #produceBlock} seals the open block, fails timed-out sign calls, and persists everything changed
  * in one atomic batch, so a restart continues from the last block. All methods hold the chain's
  * monitor (a submitted transaction's signature and hashes are computed before taking it); {@link
- * #await} waits on it. Decoded contracts and view results are kept between calls ({@link
- * LiveContracts}).
+ * #await} waits on it. A contract state made by a call keeps its decoded object and is encoded
+ * only when the block that stores it is produced ({@link ContractState}); view results are cached
+ * ({@link ContractViews}).
  */
 public final class Chain {
   /** The chain id shown by {@code status}. */
@@ -64,7 +65,7 @@ public final class Chain {
   private final List<String> openTxs = new ArrayList<>();
   private final Map<String, TxRecord> dirtyTxs = new LinkedHashMap<>();
   private final Set<String> finishedInOpen = new LinkedHashSet<>();
-  private final LiveContracts contracts = new LiveContracts();
+  private final ContractViews views = new ContractViews();
   /**
    * Callers waiting for a transaction's record to change, by hash: woken only when that record
    * changes, so a busy chain does not wake every waiting RPC call on every transaction.
@@ -194,7 +195,7 @@ public final class Chain {
           ? java.util.OptionalLong.of(head.height())
           : store.get("bh/" + h).map(v -> java.util.OptionalLong.of(Long.parseLong(new String(v, StandardCharsets.UTF_8))))
               .orElse(java.util.OptionalLong.empty()));
-      TxExecution ex = TxExecutor.apply(world, stx, validSignature, hash, ctx, contracts);
+      TxExecution ex = TxExecutor.apply(world, stx, validSignature, hash, ctx);
       TxRecord rec = new TxRecord(hash, signedTxBase64, receiptId,
           openHeight, null, ex.status(), null, ex.gasBurnt(), ex.tokensBurnt(), deposit);
       dirtyTxs.put(hash, rec);
@@ -218,7 +219,7 @@ public final class Chain {
     if (a.isEmpty() || !a.get().hasContract()) {
       return Optional.empty();
     }
-    return Optional.of(contracts.view(accountId, a.get().contractState(), method, args));
+    return Optional.of(views.view(accountId, a.get().contractState(), method, args));
   }
 
   private void resolve(List<Resolution> resolutions, String contractAccount) {
@@ -262,14 +263,10 @@ public final class Chain {
   public synchronized Block produceBlock(long nowNanos) {
     for (String account : world.contractAccounts()) {
       AccountRecord a = world.get(account).orElseThrow();
-      SignerContract contract = contracts.take(account, a.contractState());
+      SignerContract contract = a.contractState().decode();
       List<Resolution> timedOut = contract.onBlock(openHeight);
-      if (timedOut.isEmpty()) {
-        contracts.keep(account, a.contractState(), contract);
-      } else {
-        ContractState next = ContractState.encode(contract);
-        world.put(account, a.withContractState(next));
-        contracts.keep(account, next, contract);
+      if (!timedOut.isEmpty()) {
+        world.put(account, a.withContractState(ContractState.of(contract)));
         resolve(timedOut, account);
       }
     }

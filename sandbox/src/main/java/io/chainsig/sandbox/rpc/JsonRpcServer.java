@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -108,7 +107,7 @@ public final class JsonRpcServer implements AutoCloseable {
   }
 
   private static void send(HttpExchange ex, int status, JsonNode json) throws IOException {
-    byte[] out = json.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] out = JsonBytes.utf8(json);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     ex.sendResponseHeaders(status, out.length);
     try (OutputStream os = ex.getResponseBody()) {

@@ -119,7 +119,7 @@ final class QueryMethod {
     }
     ObjectNode o = obj();
     // NEAR's array of byte values, written once per distinct result and copied into each answer.
-    o.putRawValue("result", new RawValue(value.byteArrayJson()));
+    o.putRawValue("result", new RawValue(value.rawByteArrayJson()));
     o.putArray("logs");
     return o;
   }

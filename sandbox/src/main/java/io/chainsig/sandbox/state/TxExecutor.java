@@ -33,9 +33,10 @@ import java.util.List;
  * its allowance), because the signer contract's {@code sign} needs 1 yoctoNEAR and the restricted
  * onboarding keys must be able to call it (docs/sandbox.md, "Differences from NEAR").
  *
- * <p>Consecutive {@code FunctionCall} actions of one transaction run on one contract object, taken
- * from {@link LiveContracts} (decoded only if not kept there), and the state is encoded once after
- * the last of them; a failed transaction rolls the world back and leaves the object unkept.
+ * <p>Consecutive {@code FunctionCall} actions of one transaction run on one copy of the contract
+ * object ({@link ContractState#decode()}), which becomes the new state after the last of them
+ * (encoded only when the chain stores it); a failed transaction rolls the world back to the old
+ * state, whose object the calls never changed.
  */
 public final class TxExecutor {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -57,11 +58,10 @@ public final class TxExecutor {
    *
    * @param validSignature {@link #hasValidSignature} of {@code stx}
    * @param hashBase58 {@code stx.hashBase58()}: the id under which a {@code sign} call waits
-   * @param contracts the decoded contracts kept between calls
    * @throws InvalidTxException if refused (state untouched)
    */
   public static TxExecution apply(WorldState world, SignedTransaction stx, boolean validSignature,
-      String hashBase58, BlockContext block, LiveContracts contracts) {
+      String hashBase58, BlockContext block) {
     Transaction tx = stx.transaction();
     checkAccountId(tx.signerId(), "InvalidSignerId", "signer_id");
     checkAccountId(tx.receiverId(), "InvalidReceiverId", "receiver_id");
@@ -117,7 +117,7 @@ public final class TxExecutor {
     List<Resolution> resolutions = new ArrayList<>();
     ExecutionStatus status;
     try {
-      status = runActions(world, stx, hashBase58, block, contracts, resolutions);
+      status = runActions(world, stx, hashBase58, block, resolutions);
     } catch (ActionFailure f) {
       world.restore(before);
       refund(world, tx.signerId(), deposits);
@@ -179,57 +179,54 @@ public final class TxExecutor {
   }
 
   /**
-   * The receiver's contract while consecutive {@code FunctionCall} actions run on it: taken once,
-   * written to the world (encoded) once when they end. Dropped unwritten if an action fails.
+   * The receiver's contract while consecutive {@code FunctionCall} actions run on it: one copy of
+   * the state's object, written to the world as the new state when they end. Dropped unwritten if
+   * an action fails.
    */
   private static final class OpenContract {
     private final WorldState world;
-    private final LiveContracts contracts;
     private final String account;
     private SignerContract contract;
 
-    OpenContract(WorldState world, LiveContracts contracts, String account) {
+    OpenContract(WorldState world, String account) {
       this.world = world;
-      this.contracts = contracts;
       this.account = account;
     }
 
     SignerContract get(ContractState state) {
       if (contract == null) {
-        contract = contracts.take(account, state);
+        contract = state.decode();
       }
       return contract;
     }
 
-    /** Writes the changed state to the world and keeps the object with it. */
+    /** Writes the changed object to the world as the new state (encoded when first needed). */
     void close() {
-      close(true);
+      if (contract != null) {
+        put(ContractState.of(contract));
+      }
     }
 
     /**
-     * Writes the changed state to the world without keeping the object: the next call decodes the
-     * written bytes, as every call did before contracts were kept.
+     * Writes the changed state to the world encoded now, without the object: the next call decodes
+     * the written bytes, as every call did before states kept their objects.
      */
     void closeAndForget() {
-      close(false);
+      if (contract != null) {
+        put(ContractState.encode(contract));
+      }
     }
 
-    private void close(boolean keep) {
-      if (contract != null) {
-        ContractState next = ContractState.encode(contract);
-        world.put(account, world.get(account).orElseThrow().withContractState(next));
-        if (keep) {
-          contracts.keep(account, next, contract);
-        }
-        contract = null;
-      }
+    private void put(ContractState next) {
+      world.put(account, world.get(account).orElseThrow().withContractState(next));
+      contract = null;
     }
   }
 
   private static ExecutionStatus runActions(WorldState world, SignedTransaction stx, String hashBase58,
-      BlockContext block, LiveContracts contracts, List<Resolution> resolutions) {
+      BlockContext block, List<Resolution> resolutions) {
     List<Action> actions = stx.transaction().actions();
-    OpenContract open = new OpenContract(world, contracts, stx.transaction().receiverId());
+    OpenContract open = new OpenContract(world, stx.transaction().receiverId());
     boolean createdHere = false;
     ExecutionStatus last = new ExecutionStatus.SuccessValue("");
     for (int i = 0; i < actions.size(); i++) {
@@ -335,7 +332,8 @@ public final class TxExecutor {
    * True if every string the contract can take from these arguments survives its state encoding
    * unchanged, so the object after the call equals the decoding of its encoded state: ASCII
    * arguments without {@code \\u} escapes. (Others may hold unpaired surrogates, which the UTF-8
-   * state encoding turns into {@code ?}; after such a call the object is not kept.)
+   * state encoding turns into {@code ?}; after such a call the state is encoded at once and the
+   * object dropped.)
    */
   static boolean roundTripsExactly(byte[] args) {
     for (int i = 0; i < args.length; i++) {

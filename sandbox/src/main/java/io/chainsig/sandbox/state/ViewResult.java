@@ -1,17 +1,16 @@
 package io.chainsig.sandbox.state;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The value a contract view returned (JSON as UTF-8 bytes), immutable. {@link LiveContracts}
+ * The value a contract view returned (JSON as UTF-8 bytes), immutable. {@link ContractViews}
  * hands the same instance to every caller of the same view on the same state, so the form NEAR's
  * RPC shows it in is computed once and shared.
  */
 public final class ViewResult {
   private final byte[] value;
-  /** {@link #byteArrayJson()}, computed on first use (a racing second computation is harmless). */
-  private volatile String byteArrayJson;
+  /** {@link #rawByteArrayJson()}, computed on first use (a racing second computation is harmless). */
+  private volatile AsciiJson byteArrayJson;
 
   /** A result holding a copy of the value. */
   public ViewResult(byte[] value) {
@@ -33,7 +32,15 @@ public final class ViewResult {
    * spaces, e.g. {@code [123,125]} for {@code {}}.
    */
   public String byteArrayJson() {
-    String json = byteArrayJson;
+    return rawByteArrayJson().getValue();
+  }
+
+  /**
+   * {@link #byteArrayJson()} as raw JSON for an answer, with its bytes: the same instance on every
+   * call.
+   */
+  public AsciiJson rawByteArrayJson() {
+    AsciiJson json = byteArrayJson;
     if (json == null) {
       json = byteArrayJson(value);
       byteArrayJson = json;
@@ -41,9 +48,8 @@ public final class ViewResult {
     return json;
   }
 
-  static String byteArrayJson(byte[] bytes) {
-    // At most three digits and a comma per byte, plus the brackets; written as ASCII bytes so the
-    // string is Latin-1 from the start.
+  static AsciiJson byteArrayJson(byte[] bytes) {
+    // At most three digits and a comma per byte, plus the brackets, written as ASCII bytes.
     byte[] out = new byte[2 + 4 * bytes.length];
     int p = 0;
     out[p++] = '[';
@@ -61,6 +67,6 @@ public final class ViewResult {
       out[p++] = (byte) ('0' + b % 10);
     }
     out[p++] = ']';
-    return new String(out, 0, p, StandardCharsets.ISO_8859_1);
+    return AsciiJson.of(out, 0, p);
   }
 }

@@ -153,6 +153,26 @@ class LiveContractsChainTest {
   }
 
   @Test
+  void callsAreEncodedWhenTheirBlockIsStoredAndARestartContinuesFromThatBlock() throws Exception {
+    runningSigner();
+    f.submit(f.tx(alice, SIGNER, sign("e")));
+    f.submit(f.tx(alice, SIGNER, sign("f")));
+    // the calls' state is not encoded yet, and views read it all the same
+    assertThat(f.chain.account(SIGNER).orElseThrow().contractState()).hasToString("ContractState[not encoded yet]");
+    assertThat(pendingCount()).isEqualTo(2);
+    f.block();
+    byte[] stored = f.chain.account(SIGNER).orElseThrow().contractState().bytes();
+    viewsMatchAFreshDecode();
+    // a call after the block is lost with its unproduced block on a restart
+    f.submit(f.tx(alice, SIGNER, sign("g")));
+    assertThat(pendingCount()).isEqualTo(3);
+    f.reopen();
+    assertThat(f.chain.account(SIGNER).orElseThrow().contractState().bytes()).isEqualTo(stored);
+    assertThat(pendingCount()).isEqualTo(2);
+    viewsMatchAFreshDecode();
+  }
+
+  @Test
   void argumentsWithUnpairedSurrogatesActAsIfTheStateWereDecodedForEveryCall() throws Exception {
     runningSigner();
     // The url holds an unpaired surrogate, which the UTF-8 state encoding turns into '?': the

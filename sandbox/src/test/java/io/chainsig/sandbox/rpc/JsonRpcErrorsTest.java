@@ -93,6 +93,20 @@ class JsonRpcErrorsTest {
   }
 
   @Test
+  void echoedSurrogatesAreWrittenAsBefore() throws Exception {
+    // lone surrogates (escaped in the request) come back as '?', a valid pair as its 4 UTF-8 bytes
+    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sandbox.rpcPort() + "/"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":{\"k\\ud800\":\"\\udc00x\\ud83d\\ude00\"},"
+            + "\"method\":\"nope\\udbff\"}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+    String expected = "{\"jsonrpc\":\"2.0\",\"error\":{\"name\":\"REQUEST_VALIDATION_ERROR\",\"cause\":{\"name\":"
+        + "\"METHOD_NOT_FOUND\",\"info\":{\"method_name\":\"nope?\"}},\"code\":-32601,\"message\":\"Method not found\","
+        + "\"data\":\"nope?\"},\"id\":{\"k?\":\"?x\ud83d\ude00\"}}";
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(new String(r.body(), java.nio.charset.StandardCharsets.ISO_8859_1))
+        .isEqualTo(new String(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
   void garbageBodiesAlwaysGetAJsonRpcAnswer() {
     org.quicktheories.QuickTheory.qt().withExamples(60)
         .forAll(org.quicktheories.generators.SourceDSL.strings().allPossible().ofLengthBetween(0, 200))

@@ -35,7 +35,10 @@ class ViewResultProperties {
     qt().withExamples(2_000).forAll(lists().of(integers().between(-128, 127)).ofSizeBetween(0, 300))
         .checkAssert(values -> {
           byte[] value = bytes(values);
-          assertThat(new ViewResult(value).byteArrayJson()).isEqualTo(jacksonArray(value));
+          ViewResult r = new ViewResult(value);
+          assertThat(r.byteArrayJson()).isEqualTo(jacksonArray(value));
+          assertThat(r.rawByteArrayJson().asUnquotedUTF8())
+              .isEqualTo(jacksonArray(value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
     byte[] all = new byte[256];
     for (int i = 0; i < 256; i++) {
@@ -55,5 +58,6 @@ class ViewResultProperties {
     assertThat(r.hasValue(new byte[] {1, 2, 3})).isTrue();
     assertThat(r.hasValue(new byte[] {1, 2})).isFalse();
     assertThat(r.byteArrayJson()).isSameAs(r.byteArrayJson()).isEqualTo("[1,2,3]");
+    assertThat(r.rawByteArrayJson()).isSameAs(r.rawByteArrayJson());
   }
 }

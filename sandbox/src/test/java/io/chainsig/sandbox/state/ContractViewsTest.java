@@ -9,28 +9,11 @@ import io.chainsig.contract.SignerContract;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class LiveContractsTest {
+class ContractViewsTest {
   private static final String ACCOUNT = "signer.test.near";
   private static final byte[] NO_ARGS = "{}".getBytes(StandardCharsets.UTF_8);
-  private final LiveContracts live = new LiveContracts();
+  private final ContractViews live = new ContractViews();
   private final ContractState fresh = ContractState.encode(new SignerContract(ContractConfig.defaults()));
-
-  @Test
-  void aKeptContractIsTakenOnlyForTheVeryStateInstanceItWasKeptWith() {
-    SignerContract first = live.take(ACCOUNT, fresh);
-    live.keep(ACCOUNT, fresh, first);
-    assertThat(live.take(ACCOUNT, fresh)).isSameAs(first);
-    // taken: the caller owns it, so the next take decodes
-    SignerContract second = live.take(ACCOUNT, fresh);
-    assertThat(second).isNotSameAs(first);
-    live.keep(ACCOUNT, fresh, second);
-    // equal bytes in another instance (a rollback, a reopen): decoded again
-    ContractState copy = ContractState.of(fresh.bytes());
-    assertThat(copy).isEqualTo(fresh);
-    assertThat(live.take(ACCOUNT, copy)).isNotSameAs(second);
-    // and the kept object was dropped by that take
-    assertThat(live.take(ACCOUNT, fresh)).isNotSameAs(second);
-  }
 
   @Test
   void viewsAreSharedPerStateAndKeptWhileTheirValueStaysTheSame() {
