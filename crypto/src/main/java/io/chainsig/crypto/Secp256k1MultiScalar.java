@@ -31,7 +31,9 @@ public final class Secp256k1MultiScalar {
       if (p.isIdentity() || scalars.get(i).isZero()) {
         continue;
       }
-      ps[used] = Secp256k1.CURVE.createPoint(p.x(), p.y());
+      // The point itself, not a copy: BouncyCastle caches a point's window tables on the object,
+      // so a point used in several sums (or the generator) is prepared only once.
+      ps[used] = p.ecPoint();
       ks[used] = scalars.get(i).value();
       used++;
     }

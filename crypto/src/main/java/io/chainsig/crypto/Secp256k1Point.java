@@ -85,6 +85,11 @@ public final class Secp256k1Point {
     return wrap(p);
   }
 
+  /** The BouncyCastle point (normalised), for multi-scalar multiplication in this package. */
+  ECPoint ecPoint() {
+    return point;
+  }
+
   /** True for the point at infinity. */
   public boolean isIdentity() {
     return point.isInfinity();

@@ -1,9 +1,11 @@
 package io.chainsig.tss;
 
 import io.chainsig.crypto.group.PrimeOrderGroup;
+import io.chainsig.tss.internal.BatchInversion;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -120,8 +122,18 @@ public final class ParticipantSet {
    * prod_{j != p} x_j / (x_j - x_p)}.
    */
   public <S> S lagrangeAtZero(PrimeOrderGroup<S, ?> group, ParticipantId p) {
+    return lagrangeAtZeroDividedBy(group, p, group.scalarOf(1));
+  }
+
+  /**
+   * {@link #lagrangeAtZero(PrimeOrderGroup, ParticipantId)} divided by a non-zero {@code divisor},
+   * with the single inversion both need.
+   *
+   * @throws ArithmeticException if the divisor is zero
+   */
+  public <S> S lagrangeAtZeroDividedBy(PrimeOrderGroup<S, ?> group, ParticipantId p, S divisor) {
     S num = group.scalarOf(1);
-    S den = group.scalarOf(1);
+    S den = divisor;
     S xp = group.scalarOf(p.value());
     boolean member = false;
     for (ParticipantId j : ids) {
@@ -137,6 +149,41 @@ public final class ParticipantSet {
       throw new IllegalArgumentException(p + " is not a participant");
     }
     return group.multiply(num, group.inverse(den));
+  }
+
+  /**
+   * {@link #lagrangeAtZero(PrimeOrderGroup, ParticipantId)} of every member, in {@link #ids()}
+   * order, computed with a single inversion.
+   */
+  public <S> List<S> lagrangeCoefficientsAtZero(PrimeOrderGroup<S, ?> group) {
+    int m = ids.size();
+    List<S> xs = new ArrayList<>(m);
+    for (ParticipantId p : ids) {
+      xs.add(group.scalarOf(p.value()));
+    }
+    List<S> denominators = new ArrayList<>(m);
+    for (int p = 0; p < m; p++) {
+      S den = group.scalarOf(1);
+      for (int j = 0; j < m; j++) {
+        if (j != p) {
+          den = group.multiply(den, group.subtract(xs.get(j), xs.get(p)));
+        }
+      }
+      denominators.add(den);
+    }
+    List<S> inverses = BatchInversion.invertAll(group, denominators);
+    // numerator_p = prod_{j != p} x_j, from prefix and suffix products.
+    List<S> suffix = new ArrayList<>(Collections.nCopies(m + 1, group.scalarOf(1)));
+    for (int j = m - 1; j >= 0; j--) {
+      suffix.set(j, group.multiply(suffix.get(j + 1), xs.get(j)));
+    }
+    List<S> out = new ArrayList<>(m);
+    S prefix = group.scalarOf(1);
+    for (int p = 0; p < m; p++) {
+      out.add(group.multiply(group.multiply(prefix, suffix.get(p + 1)), inverses.get(p)));
+      prefix = group.multiply(prefix, xs.get(p));
+    }
+    return List.copyOf(out);
   }
 
   /** Canonical bytes for hashing: count (4 bytes) then each id (4 bytes), big-endian. */

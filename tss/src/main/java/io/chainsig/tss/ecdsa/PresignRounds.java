@@ -7,6 +7,7 @@ import io.chainsig.tss.ParticipantId;
 import io.chainsig.tss.ParticipantSet;
 import io.chainsig.tss.ProtocolAbortException;
 import io.chainsig.tss.SessionId;
+import io.chainsig.tss.internal.ExponentDegreeTest;
 import io.chainsig.tss.internal.ExponentInterpolation;
 import io.chainsig.tss.internal.MessageCodec;
 import io.chainsig.tss.internal.MessageReader;
@@ -17,6 +18,7 @@ import io.chainsig.tss.keygen.KeyShare;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +35,13 @@ final class PresignRounds extends RoundBasedProtocol<Presignature> {
   private final ParticipantSet signers;
   private final int t;
   private final SecureRandom random;
+  /** Steps 3 and 6: are the R_j (W_j) on one degree-t curve. */
+  private final ExponentDegreeTest<Secp256k1Scalar, Secp256k1Point> degreeTest;
+  /** Step 4: Lagrange coefficients at 0 over all signers, in id order. */
+  private final List<Secp256k1Scalar> lagrange;
+  /** Steps 3 and 6: the first t+1 signers, whose points give the value at 0. */
+  private final ParticipantSet firstSigners;
+  private final List<Secp256k1Scalar> firstLagrange;
 
   private Secp256k1Scalar k;
   private Secp256k1Scalar a;
@@ -57,6 +66,10 @@ final class PresignRounds extends RoundBasedProtocol<Presignature> {
     this.signers = signers;
     this.t = t;
     this.random = random;
+    this.degreeTest = ExponentDegreeTest.prepare(group, signers.ids(), t);
+    this.lagrange = signers.lagrangeCoefficientsAtZero(group);
+    this.firstSigners = ParticipantSet.of(signers.ids().subList(0, t + 1));
+    this.firstLagrange = firstSigners.lagrangeCoefficientsAtZero(group);
   }
 
   @Override
@@ -136,14 +149,15 @@ final class PresignRounds extends RoundBasedProtocol<Presignature> {
     Map<ParticipantId, Secp256k1Point> sortedR = sorted(bigRs);
     // presign.md step 3: the R_j lie on one degree-t curve; R is its value at 0.
     requireDegree(sortedR, "R_i");
-    bigR = ExponentInterpolation.atZero(group, sortedR, t);
+    bigR = ExponentInterpolation.atZero(group, sortedR, firstSigners, firstLagrange);
     if (bigR.isIdentity()) {
       throw ProtocolAbortException.unattributed("R is the identity");
     }
     // presign.md step 4: w = a*k from all 2t+1 shares of the degree-2t polynomial.
     w = Secp256k1Scalar.ZERO;
-    for (ParticipantId j : signers.ids()) {
-      w = w.add(signers.lagrangeAtZero(group, j).multiply(ws.get(j)));
+    List<ParticipantId> ids = signers.ids();
+    for (int j = 0; j < ids.size(); j++) {
+      w = w.add(lagrange.get(j).multiply(ws.get(ids.get(j))));
     }
     if (w.isZero()) {
       throw ProtocolAbortException.unattributed("w is zero");
@@ -166,7 +180,7 @@ final class PresignRounds extends RoundBasedProtocol<Presignature> {
     Map<ParticipantId, Secp256k1Point> sortedW = sorted(bigWs);
     // presign.md step 6: the W_j lie on one degree-t curve whose value at 0 is w*G.
     requireDegree(sortedW, "W_i");
-    Secp256k1Point bigW = ExponentInterpolation.atZero(group, sortedW, t);
+    Secp256k1Point bigW = ExponentInterpolation.atZero(group, sortedW, firstSigners, firstLagrange);
     if (!bigW.equals(w.timesGenerator())) {
       throw ProtocolAbortException.unattributed(
           "W != w*G: some party sent a wrong w_i or W_i (cannot tell which)");
@@ -191,13 +205,13 @@ final class PresignRounds extends RoundBasedProtocol<Presignature> {
 
   private void requireDegree(Map<ParticipantId, Secp256k1Point> points, String what)
       throws ProtocolAbortException {
-    if (ExponentInterpolation.hasDegreeAtMost(group, points, t, random)) {
+    if (degreeTest.accepts(points, random)) {
       return;
     }
     Optional<ParticipantId> culprit = ExponentInterpolation.singleOutlier(group, points, t, random);
     if (culprit.isPresent()) {
       throw ProtocolAbortException.suspecting(
-          java.util.List.of(culprit.get()),
+          List.of(culprit.get()),
           "the " + what + " do not lie on a degree-t curve; only removing "
               + culprit.get() + "'s makes the rest fit");
     }

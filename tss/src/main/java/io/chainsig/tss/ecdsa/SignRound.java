@@ -85,12 +85,15 @@ final class SignRound extends RoundBasedProtocol<Optional<EcdsaSignature>> {
       throw ProtocolAbortException.unattributed("r is zero");
     }
     // sign.md step 3: alpha' = alpha/delta, beta' = (beta + c*eps)/delta,
-    // s_i = lambda_i * (alpha'*h + beta'*r + e_i).
-    Secp256k1Scalar deltaInv = delta.inverse();
-    Secp256k1Scalar alpha = secrets.alpha().multiply(deltaInv);
-    Secp256k1Scalar beta = secrets.beta().add(secrets.c().multiply(eps)).multiply(deltaInv);
-    Secp256k1Scalar lambda = signers.lagrangeAtZero(group, me);
-    ownShare = lambda.multiply(alpha.multiply(h).add(beta.multiply(r)).add(secrets.e()));
+    // s_i = lambda_i * (alpha'*h + beta'*r + e_i)
+    //     = (lambda_i/delta) * (alpha*h + (beta + c*eps)*r) + lambda_i * e_i (one inversion).
+    Secp256k1Scalar lambdaOverDelta = signers.lagrangeAtZeroDividedBy(group, me, delta);
+    Secp256k1Scalar lambda = lambdaOverDelta.multiply(delta);
+    Secp256k1Scalar beta = secrets.beta().add(secrets.c().multiply(eps));
+    ownShare =
+        lambdaOverDelta
+            .multiply(secrets.alpha().multiply(h).add(beta.multiply(r)))
+            .add(lambda.multiply(secrets.e()));
     if (!me.equals(leader)) {
       // sign.md step 4: send (context, s_i) to the leader only.
       sendPrivate(leader, writer(ROUND_SHARE).bytes(context).scalar(group, ownShare));

@@ -113,6 +113,40 @@ class MaliciousSignerTest {
   }
 
   @Test
+  void aWrongROrWFromAnySignerIsSuspectedWithConsecutiveOrScatteredIds() {
+    // {1..5}: the exact window checks; {1, 3, 4, 6, 7}: windows with other integer weights.
+    List<ParticipantSet> signerSets =
+        List.of(ParticipantSet.ofRange(5), ParticipantSet.ofIds(1, 3, 4, 6, 7));
+    for (ParticipantSet signers : signerSets) {
+      for (ParticipantId liar : signers.ids()) {
+        for (int round = 2; round <= 3; round++) {
+          var parties = EcdsaSimulations.presignParties(key(7, 2), signers, 100 + round);
+          int r = round;
+          RunResult<Presignature> run =
+              InMemoryNetwork.builder()
+                  .misbehave(
+                      liar,
+                      e -> List.of(
+                          e.bytes()[2] == r
+                              ? e.withBytes(replace(R_OFFSET, OTHER_POINT).apply(e.bytes().clone()))
+                              : e))
+                  .build()
+                  .run(parties);
+          String what = signers + " liar " + liar + " round " + round;
+          assertThat(run.outputs().keySet()).as(what).isSubsetOf(liar);
+          Map<ParticipantId, ProtocolAbortException> honest = new HashMap<>(run.aborts());
+          honest.remove(liar);
+          assertThat(honest).as(what).hasSize(4);
+          honest.values().forEach(a -> {
+            assertThat(a.blamed()).as(what).containsExactly(liar);
+            assertThat(a.proven()).as(what).isFalse();
+          });
+        }
+      }
+    }
+  }
+
+  @Test
   void malformedPresignMessagesAreBlamedOnTheSender() {
     List<UnaryOperator<byte[]>> attacks =
         List.of(

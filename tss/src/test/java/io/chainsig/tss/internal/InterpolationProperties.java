@@ -54,6 +54,24 @@ class InterpolationProperties {
   }
 
   @Test
+  void allLagrangeCoefficientsAtOnceMatchTheSingleOnes() {
+    qt().withExamples(50)
+        .forAll(integers().between(1, 15), longs().all())
+        .checkAssert((n, seed) -> {
+          ParticipantSet set = ParticipantSet.of(ids(n, seed));
+          List<Secp256k1Scalar> all = set.lagrangeCoefficientsAtZero(G);
+          assertThat(all).hasSize(n);
+          Secp256k1Scalar divisor = G.randomNonZeroScalar(new SeededRandom(seed));
+          for (int i = 0; i < n; i++) {
+            ParticipantId p = set.ids().get(i);
+            assertThat(all.get(i)).isEqualTo(set.lagrangeAtZero(G, p));
+            assertThat(set.lagrangeAtZeroDividedBy(G, p, divisor))
+                .isEqualTo(set.lagrangeAtZero(G, p).multiply(divisor.inverse()));
+          }
+        });
+  }
+
+  @Test
   void theDegreeTestAcceptsExactlyTheLowDegreeVectors() {
     qt().withExamples(50)
         .forAll(integers().between(1, 5), integers().between(1, 4), longs().all())
