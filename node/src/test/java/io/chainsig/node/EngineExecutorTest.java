@@ -30,6 +30,10 @@ class EngineExecutorTest {
     } finally {
       engine.shutdownNow();
     }
-    assertThat(events).containsExactly("a", "flush", "b", "flush", "uncaught boom", "c", "flush");
+    // The pool replaces the thread that threw; its uncaught-exception handler runs on the old
+    // thread, concurrently with "c" on the new one, so only its place after b's flush is fixed.
+    assertThat(events.stream().filter(e -> !e.startsWith("uncaught")))
+        .containsExactly("a", "flush", "b", "flush", "c", "flush");
+    assertThat(events.indexOf("uncaught boom")).isGreaterThan(events.indexOf("b") + 1);
   }
 }
