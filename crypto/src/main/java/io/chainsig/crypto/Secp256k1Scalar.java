@@ -2,6 +2,8 @@ package io.chainsig.crypto;
 
 import io.chainsig.crypto.encoding.Hex;
 import java.math.BigInteger;
+import org.bouncycastle.math.raw.Mod;
+import org.bouncycastle.math.raw.Nat256;
 import java.security.SecureRandom;
 
 /**
@@ -125,6 +127,9 @@ public final class Secp256k1Scalar {
     return isZero() ? this : new Secp256k1Scalar(Secp256k1.N.subtract(value));
   }
 
+  /** n as eight little-endian 32-bit words, for {@link #inverse()}. */
+  private static final int[] N_WORDS = Nat256.fromBigInteger(Secp256k1.N);
+
   /**
    * The multiplicative inverse mod n.
    *
@@ -134,7 +139,10 @@ public final class Secp256k1Scalar {
     if (isZero()) {
       throw new ArithmeticException("zero has no inverse");
     }
-    return new Secp256k1Scalar(value.modInverse(Secp256k1.N));
+    // Constant time (BouncyCastle's safegcd), unlike BigInteger.modInverse: scalars are secrets.
+    int[] z = Nat256.create();
+    Mod.modOddInverse(N_WORDS, Nat256.fromBigInteger(value), z);
+    return new Secp256k1Scalar(Nat256.toBigInteger(z));
   }
 
   /** True if this is greater than n/2 (a "high" ECDSA s). */

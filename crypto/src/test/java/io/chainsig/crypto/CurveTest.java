@@ -40,6 +40,23 @@ class CurveTest {
   }
 
   @Test
+  void theConstantTimeInverseAgreesWithBigIntegerOverTheWholeRange() {
+    java.util.Random seeds = new java.util.Random(7);
+    java.util.List<BigInteger> values = new java.util.ArrayList<>(java.util.List.of(
+        BigInteger.ONE, BigInteger.TWO, Secp256k1.N.subtract(BigInteger.ONE), Secp256k1.N.subtract(BigInteger.TWO),
+        Secp256k1.HALF_N, BigInteger.ONE.shiftLeft(255).mod(Secp256k1.N)));
+    for (int i = 0; i < 500; i++) {
+      BigInteger v = new BigInteger(256, seeds).mod(Secp256k1.N);
+      if (v.signum() != 0) {
+        values.add(v);
+      }
+    }
+    for (BigInteger v : values) {
+      assertThat(Secp256k1Scalar.of(v).inverse().value()).isEqualTo(v.modInverse(Secp256k1.N));
+    }
+  }
+
+  @Test
   void secp256k1ScalarsRejectOutOfRangeAndPrintRedacted() {
     assertThatThrownBy(() -> Secp256k1Scalar.fromBytes(Bytes.toFixed(Secp256k1.N, 32)))
         .hasMessageContaining("not below the group order");

@@ -67,11 +67,23 @@ public final class EncryptedStore implements KeyValueStore {
     return out;
   }
 
+  /**
+   * One AES-GCM cipher per thread, initialised afresh (key and a new nonce) for every record:
+   * looking the algorithm up through the providers cost more than the encryption itself.
+   */
+  private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new StoreException("AES/GCM is not available", e);
+    }
+  });
+
   private byte[] seal(byte[] k, byte[] plaintext) {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     try {
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher c = CIPHERS.get();
       c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       c.updateAAD(k);
       byte[] ct = c.doFinal(plaintext);
@@ -86,7 +98,7 @@ public final class EncryptedStore implements KeyValueStore {
       throw new StoreException("stored value is not an encrypted record");
     }
     try {
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher c = CIPHERS.get();
       c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
       c.updateAAD(k);
       return c.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);

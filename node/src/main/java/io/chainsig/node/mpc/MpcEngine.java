@@ -139,6 +139,8 @@ public final class MpcEngine {
   private final AtomicInteger poolGauge = new AtomicInteger();
   private final Timer networkLatency;
   private final Timer followerWait;
+  /** Ids of the requests in the last reading of the contract. */
+  private Map<PendingSign, String> requestIds = Map.of();
 
   private record Early(ParticipantId from, SessionMessage message, long at) {}
 
@@ -252,8 +254,14 @@ public final class MpcEngine {
       LOG.error("the contract's key {} is not the key this node holds a share of ({})", s.publicKey().get(), share.publicKey());
     }
     Set<String> live = new HashSet<>();
+    Map<PendingSign, String> ids = new HashMap<>();
     for (PendingSign r : s.pending()) {
-      String id = r.requestIdHex();
+      // The id is a hash of the request: computed once per request, not once per reading.
+      String id = requestIds.get(r);
+      if (id == null) {
+        id = r.requestIdHex();
+      }
+      ids.put(r, id);
       live.add(id);
       RequestState known = requests.get(id);
       if (known == null || !known.request.equals(r)) {
@@ -262,6 +270,7 @@ public final class MpcEngine {
         requests.put(id, new RequestState(r, now));
       }
     }
+    requestIds = ids;
     requests.keySet().removeIf(id -> !live.contains(id));
     for (RequestState r : requests.values()) {
       if (r.answered && now - r.answeredAt > RESPOND_CONFIRM_NANOS) {
