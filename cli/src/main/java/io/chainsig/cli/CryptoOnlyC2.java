@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
@@ -12,12 +14,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lets HotSpot's optimising compiler (C2) work only on cryptography, everything else stays with C1
- * (docs/decisions.md, "Devnet processes: C2 for cryptography only"). Long-running processes of a
- * devnet call {@link #apply()} first thing: seven JVMs on two cores never finish C2-compiling the
- * whole of Netty, Jackson and the JDK's HTTP stack, while the elliptic-curve arithmetic needs C2 to
- * be fast. Installed at run time through the JVM's diagnostic-command MBean (the same as {@code
- * jcmd PID Compiler.directives_add}), so no diagnostic command-line flags are needed and nothing
- * is printed. Set {@code CHAINSIG_JIT=default} to keep the JVM's own policy.
+ * (docs/decisions.md, "Devnet processes: C2 for cryptography only"): seven JVMs on two cores never
+ * finish C2-compiling the whole of Netty, Jackson and the JDK's HTTP stack, while the
+ * elliptic-curve arithmetic needs C2 to be fast. The devnet starts its node and sandbox processes
+ * with {@link #jvmOptions()} (free at start-up); the bench's own JVM, already running, calls {@link
+ * #apply()}, which goes through the diagnostic-command MBean (the same as {@code jcmd PID
+ * Compiler.directives_add}; starting the MBean server costs about a second). Set {@code
+ * CHAINSIG_JIT=default} to keep the JVM's own policy.
  */
 public final class CryptoOnlyC2 {
   private static final Logger LOG = LoggerFactory.getLogger(CryptoOnlyC2.class);
@@ -26,12 +29,45 @@ public final class CryptoOnlyC2 {
 
   private CryptoOnlyC2() {}
 
+  private static boolean disabled() {
+    return "default".equals(System.getenv("CHAINSIG_JIT"));
+  }
+
+  /**
+   * The command-line options that install the directives in a new JVM (the directives file is
+   * written once to the temporary directory, named by a hash of its content); empty with {@code
+   * CHAINSIG_JIT=default} or if the file cannot be written.
+   */
+  public static List<String> jvmOptions() {
+    if (disabled()) {
+      return List.of();
+    }
+    try (InputStream in = CryptoOnlyC2.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        return List.of();
+      }
+      byte[] content = in.readAllBytes();
+      String name = "chainsig-compiler-directives-"
+          + io.chainsig.crypto.encoding.Hex.encode(io.chainsig.crypto.Hashes.sha256(content)).substring(0, 16) + ".json";
+      Path file = Path.of(System.getProperty("java.io.tmpdir"), name);
+      if (!Files.isRegularFile(file) || !java.util.Arrays.equals(Files.readAllBytes(file), content)) {
+        Path tmp = Files.createTempFile(file.getParent(), name, ".tmp");
+        Files.write(tmp, content);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+      return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + file);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("compiler directives not passed on: {}", e.toString());
+      return List.of();
+    }
+  }
+
   /**
    * Installs the directives unless {@code CHAINSIG_JIT=default}; returns what the JVM answered,
    * or why nothing was installed. Never throws: a JVM without the command runs with its defaults.
    */
   public static String apply() {
-    if ("default".equals(System.getenv("CHAINSIG_JIT"))) {
+    if (disabled()) {
       return "CHAINSIG_JIT=default: JIT policy unchanged";
     }
     Path file = null;

@@ -53,7 +53,6 @@ public final class NodeCommand implements Callable<Integer> {
     if (home == null) {
       throw new CliException("--home DIR is required (the node's home, made by 'chainsig node init')");
     }
-    CryptoOnlyC2.apply();
     MpcNode node = new MpcNode(new NodeHome(home), faultInjection);
     Runtime.getRuntime().addShutdownHook(new Thread(node::close, "node-shutdown"));
     node.start();

@@ -26,7 +26,6 @@ public final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CryptoOnlyC2.apply();
     return SandboxMain.run(home, rpcPort, blockTimeMs);
   }
 }

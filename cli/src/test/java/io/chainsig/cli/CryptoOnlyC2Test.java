@@ -28,4 +28,24 @@ class CryptoOnlyC2Test {
     String catchAll = installed.substring(installed.indexOf("matching: *.*"));
     assertThat(catchAll.substring(catchAll.indexOf("c2 directives"))).contains("Exclude:true");
   }
+
+  @Test
+  void aJvmStartedWithTheOptionsLoadsTheDirectives() throws Exception {
+    java.util.List<String> options = CryptoOnlyC2.jvmOptions();
+    assertThat(options).hasSize(2).first().isEqualTo("-XX:+UnlockDiagnosticVMOptions");
+    java.nio.file.Path file = java.nio.file.Path.of(options.get(1).substring("-XX:CompilerDirectivesFile=".length()));
+    try (var in = CryptoOnlyC2.class.getResourceAsStream(CryptoOnlyC2.RESOURCE)) {
+      assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(in.readAllBytes());
+    }
+    // The same file again: written once, named by its content.
+    assertThat(CryptoOnlyC2.jvmOptions()).isEqualTo(options);
+    java.util.List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(options);
+    cmd.add("-version");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    assertThat(out).contains("2 compiler directives added");
+  }
 }

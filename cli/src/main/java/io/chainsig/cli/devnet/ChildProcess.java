@@ -14,8 +14,8 @@ import java.util.List;
 public final class ChildProcess {
   /**
    * JVM options of the sandbox and node processes unless {@code CHAINSIG_CHILD_JAVA_OPTS} says
-   * otherwise: a small heap and the serial collector. The processes themselves restrict C2 to
-   * cryptography ({@link io.chainsig.cli.CryptoOnlyC2}, docs/decisions.md).
+   * otherwise: a small heap and the serial collector, plus the compiler directives that restrict C2
+   * to cryptography ({@link io.chainsig.cli.CryptoOnlyC2#jvmOptions()}, docs/decisions.md).
    */
   static final String DEFAULT_JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED";
 
@@ -31,7 +31,12 @@ public final class ChildProcess {
     }
     cmd.add(java);
     String opts = System.getenv("CHAINSIG_CHILD_JAVA_OPTS");
-    cmd.addAll(List.of((opts == null ? DEFAULT_JVM_OPTIONS : opts).split("\\s+")));
+    if (opts == null) {
+      cmd.addAll(List.of(DEFAULT_JVM_OPTIONS.split("\\s+")));
+      cmd.addAll(io.chainsig.cli.CryptoOnlyC2.jvmOptions());
+    } else {
+      cmd.addAll(List.of(opts.split("\\s+")));
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("io.chainsig.cli.Main");
