@@ -34,28 +34,40 @@ public final class CryptoOnlyC2 {
   }
 
   /**
-   * The command-line options that install the directives in a new JVM (the directives file is
-   * written once to the temporary directory, named by a hash of its content); empty with {@code
-   * CHAINSIG_JIT=default} or if the file cannot be written.
+   * The directives written once to the temporary directory, named by a hash of their content (so
+   * a file another version wrote is never taken for this one's).
+   *
+   * @throws IOException if the resource is missing or the file cannot be written
+   */
+  private static Path directivesFile() throws IOException {
+    byte[] content;
+    try (InputStream in = CryptoOnlyC2.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IOException("no " + RESOURCE + " on the class path");
+      }
+      content = in.readAllBytes();
+    }
+    String name = "chainsig-compiler-directives-"
+        + io.chainsig.crypto.encoding.Hex.encode(io.chainsig.crypto.Hashes.sha256(content)).substring(0, 16) + ".json";
+    Path file = Path.of(System.getProperty("java.io.tmpdir"), name);
+    if (!Files.isRegularFile(file) || !java.util.Arrays.equals(Files.readAllBytes(file), content)) {
+      Path tmp = Files.createTempFile(file.getParent(), name, ".tmp");
+      Files.write(tmp, content);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+    return file;
+  }
+
+  /**
+   * The command-line options that install the directives in a new JVM ({@link #directivesFile()});
+   * empty with {@code CHAINSIG_JIT=default} or if the file cannot be written.
    */
   public static List<String> jvmOptions() {
     if (disabled()) {
       return List.of();
     }
-    try (InputStream in = CryptoOnlyC2.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        return List.of();
-      }
-      byte[] content = in.readAllBytes();
-      String name = "chainsig-compiler-directives-"
-          + io.chainsig.crypto.encoding.Hex.encode(io.chainsig.crypto.Hashes.sha256(content)).substring(0, 16) + ".json";
-      Path file = Path.of(System.getProperty("java.io.tmpdir"), name);
-      if (!Files.isRegularFile(file) || !java.util.Arrays.equals(Files.readAllBytes(file), content)) {
-        Path tmp = Files.createTempFile(file.getParent(), name, ".tmp");
-        Files.write(tmp, content);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      }
-      return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + file);
+    try {
+      return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + directivesFile());
     } catch (IOException | RuntimeException e) {
       LOG.debug("compiler directives not passed on: {}", e.toString());
       return List.of();
@@ -70,30 +82,16 @@ public final class CryptoOnlyC2 {
     if (disabled()) {
       return "CHAINSIG_JIT=default: JIT policy unchanged";
     }
-    Path file = null;
-    try (InputStream in = CryptoOnlyC2.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        return "no " + RESOURCE + " on the class path";
-      }
-      file = Files.createTempFile("chainsig-compiler-directives", ".json");
-      Files.write(file, in.readAllBytes());
+    try {
       Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
           new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
-          new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
+          new Object[] {new String[] {directivesFile().toString()}}, new String[] {String[].class.getName()});
       String text = String.valueOf(answer).strip();
       LOG.debug("compiler directives: {}", text);
       return text;
     } catch (IOException | JMException | RuntimeException e) {
       LOG.debug("compiler directives not installed: {}", e.toString());
       return "not installed: " + e;
-    } finally {
-      if (file != null) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          LOG.debug("could not delete {}: {}", file, e.toString());
-        }
-      }
     }
   }
 }

@@ -28,7 +28,6 @@ public final class NearRpcClient {
       // nearcore's RPC speaks HTTP/1.1; asking for HTTP/2 would offer an h2c upgrade (and compute its
       // settings header) on every request.
       .version(HttpClient.Version.HTTP_1_1).build();
-  private final HttpClient http = HTTP;
   private final URI url;
   private final AtomicLong ids = new AtomicLong();
 
@@ -131,7 +130,7 @@ public final class NearRpcClient {
     byte[] request = body.toString().getBytes(StandardCharsets.UTF_8);
     HttpResponse<byte[]> resp;
     try {
-      resp = http.send(
+      resp = HTTP.send(
           HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
