@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chainsig.crypto.encoding.Base58;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -23,17 +20,14 @@ public final class NearRpcClient {
   /** Stands in for the byte array of a view answer while the rest of the answer is parsed. */
   private static final String VIEW_BYTES_MARKER_TEXT = "chainsig: view bytes decoded separately";
   private static final byte[] VIEW_BYTES_MARKER = ("\"" + VIEW_BYTES_MARKER_TEXT + "\"").getBytes(StandardCharsets.US_ASCII);
-  /** One HTTP client (its selector thread and connection pool) for every endpoint client in the process. */
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      // nearcore's RPC speaks HTTP/1.1; asking for HTTP/2 would offer an h2c upgrade (and compute its
-      // settings header) on every request.
-      .version(HttpClient.Version.HTTP_1_1).build();
   private final URI url;
+  private final BlockingHttpPost http;
   private final AtomicLong ids = new AtomicLong();
 
   /** A client of the endpoint at {@code url}. */
   public NearRpcClient(String url) {
     this.url = URI.create(url);
+    this.http = new BlockingHttpPost(this.url, Duration.ofSeconds(5), Duration.ofSeconds(30));
   }
 
   /** The endpoint. */
@@ -128,20 +122,11 @@ public final class NearRpcClient {
     ObjectNode body = JSON.createObjectNode();
     body.put("jsonrpc", "2.0").put("id", "cs" + ids.incrementAndGet()).put("method", method).set("params", params);
     byte[] request = body.toString().getBytes(StandardCharsets.UTF_8);
-    HttpResponse<byte[]> resp;
     try {
-      resp = HTTP.send(
-          HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      return http.post(request);
     } catch (IOException e) {
       throw new ChainException("NEAR RPC " + url + " unreachable: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ChainException("interrupted", e);
     }
-    return new Answer(resp.statusCode(), resp.body());
   }
 
   /**
