@@ -58,8 +58,8 @@ public final class MpcNode implements AutoCloseable {
 
   private final NodeHome home;
   private final FaultInjection faultInjection;
-  /** The engine's thread; the messages each of its tasks sends leave together when it ends. */
-  private final ExecutorService engineThread = new EngineExecutor(named("mpc-engine"), this::flushMesh);
+  /** The engine's thread (the mesh's event loop); the messages each of its tasks sends leave together when it ends. */
+  private volatile EngineExecutor engineThread;
   private final ExecutorService io = Executors.newFixedThreadPool(2, named("mpc-io"));
   private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, named("mpc-timer"));
   private final AtomicReference<List<MeshPeer>> peers = new AtomicReference<>(List.of());
@@ -99,7 +99,7 @@ public final class MpcNode implements AutoCloseable {
     NodeConfig config = home.config();
     NearKeyFile accountKey = home.accountKey();
     MeshKeyPair meshKey = home.meshKey();
-    SecureRandom random = new SecureRandom();
+    SecureRandom random = engineRandom();
     if (faultInjection.isOn()) {
       LOG.warn("*** FAULT INJECTION IS ON (mode {}): this node deliberately sends wrong {} protocol messages."
           + " A testing aid only: the other nodes will abort, blame and exclude it. Never run a real node like this. ***",
@@ -122,9 +122,18 @@ public final class MpcNode implements AutoCloseable {
         return meshBatch.send(to.value(), new MeshMessage(session.bytes(), payload));
       }
 
+      private Set<Integer> lastConnected;
+      private Set<ParticipantId> lastReachable = Set.of();
+
+      /** Mapped again only when the mesh's set changed (it is replaced, never changed in place). */
       @Override
-      public Set<ParticipantId> reachable() {
-        return meshRef.get().connectedPeers().stream().map(ParticipantId::of).collect(Collectors.toSet());
+      public synchronized Set<ParticipantId> reachable() {
+        Set<Integer> now = meshRef.get().connectedPeers();
+        if (now != lastConnected) {
+          lastReachable = now.stream().map(ParticipantId::of).collect(Collectors.toUnmodifiableSet());
+          lastConnected = now;
+        }
+        return lastReachable;
       }
     };
     mesh = new MeshTransport(me.value(), meshKey, config.meshHost(), config.meshPort(), peers::get,
@@ -170,13 +179,14 @@ public final class MpcNode implements AutoCloseable {
         }, Backoff.DEFAULT);
     meshRef.set(mesh);
     meshBatch = mesh.newBatch();
+    engineThread = new EngineExecutor(mesh.eventLoop(), this::flushMesh);
     MeshOutbox engineOut = faultInjection.wrap(outbox);
     engineThread.submit(() -> engine = new MpcEngine(me, config.accountId(), engineOut, store, gateway, io, engineThread,
         random, System::nanoTime, config.presignaturePoolTarget(), metrics, () -> readContractSoon(gateway))).get();
     mesh.start();
     http = new NodeHttpServer(config.httpHost(), config.httpPort(), metrics, this::health);
     timers.scheduleWithFixedDelay(() -> poll(gateway), 0, POLL_MS, TimeUnit.MILLISECONDS);
-    timers.scheduleAtFixedRate(() -> engineThread.execute(engine::tick), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    engineThread.scheduleAtFixedRate(engine::tick, TICK_MS);
     LOG.info("node running: mesh port {}, metrics http://{}:{}/metrics", mesh.port(), config.httpHost(), http.port());
     return this;
   }
@@ -262,6 +272,22 @@ public final class MpcNode implements AutoCloseable {
     }
   }
 
+  /**
+   * The engine's randomness: a NIST SP 800-90A DRBG (the JDK's {@code DRBG}, 256-bit strength,
+   * seeded and reseeded from the operating system). The default {@code NativePRNG} reads
+   * {@code /dev/urandom} under a process-wide lock on every call, and presigning asks for a few
+   * dozen scalars per presignature: 2% of the engine's samples under load (docs/performance.md).
+   */
+  static SecureRandom engineRandom() {
+    try {
+      return SecureRandom.getInstance("DRBG", java.security.DrbgParameters.instantiation(
+          256, java.security.DrbgParameters.Capability.RESEED_ONLY,
+          "chainsig-node-engine".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JDK has no DRBG", e);
+    }
+  }
+
   /** Blocks until interrupted (SIGINT/SIGTERM end the process through the shutdown hook). */
   public void awaitTermination() throws InterruptedException {
     Thread.currentThread().join();
@@ -274,13 +300,7 @@ public final class MpcNode implements AutoCloseable {
       http.close();
     }
     if (mesh != null) {
-      mesh.close();
-    }
-    engineThread.shutdown();
-    try {
-      engineThread.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      mesh.close(); // also ends the engine's thread, after the task it is running
     }
     io.shutdownNow();
     if (store != null) {

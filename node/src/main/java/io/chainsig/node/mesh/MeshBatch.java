@@ -70,6 +70,10 @@ public final class MeshBatch {
           it.remove();
         }
       }
+      if (loop.inEventLoop()) {
+        forLoop.forEach(Frames::write); // the engine runs on the mesh's loop: write now, no hand-over
+        continue;
+      }
       try {
         loop.execute(() -> forLoop.forEach(Frames::write));
       } catch (RejectedExecutionException e) {

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -75,6 +76,7 @@ public final class MeshTransport implements AutoCloseable {
   private final int bindPort;
   private volatile Channel server;
   private volatile boolean closed;
+  private volatile Set<Integer> connected = Set.of();
 
   /**
    * Creates a transport (call {@link #start()}).
@@ -122,7 +124,21 @@ public final class MeshTransport implements AutoCloseable {
     } catch (SSLException e) {
       throw new IllegalStateException("cannot set up TLS 1.3 for the mesh", e);
     }
-    this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    // One event loop, which the node's engine runs on too (docs/mesh.md, "Threads").
+    this.group = new MultiThreadIoEventLoopGroup(1, r -> {
+      Thread t = new Thread(r, "mpc-engine");
+      t.setDaemon(true);
+      return t;
+    }, NioIoHandler.newFactory());
+  }
+
+  /**
+   * The mesh's only event loop: every connection's I/O runs on it, and the node runs its engine
+   * on it as well, so messages in and out need no hand-over between threads. Code running on it
+   * must not block for long.
+   */
+  public EventLoop eventLoop() {
+    return group.next();
   }
 
   /** Binds the listening socket and starts dialling the other participants. */
@@ -195,15 +211,32 @@ public final class MeshTransport implements AutoCloseable {
     LOG.info("mesh: {} message(s) to participant {} not delivered: {}", count, to, reason);
   }
 
-  /** Participants this node has a live outgoing connection to. */
+  /**
+   * Participants this node has a live outgoing connection to: an unmodifiable set that is replaced,
+   * not changed, when a connection comes or goes (so a caller can tell "unchanged" by identity).
+   */
   public Set<Integer> connectedPeers() {
+    Set<Integer> c = connected;
+    for (Integer id : c) {
+      Channel ch = outgoing.get(id);
+      if (ch == null || !ch.isActive()) {
+        // Closed, and its close listener has not run yet.
+        outgoingChanged();
+        return connected;
+      }
+    }
+    return c;
+  }
+
+  /** Recomputes {@link #connectedPeers()} after a change of {@link #outgoing}. */
+  private synchronized void outgoingChanged() {
     Set<Integer> out = new TreeSet<>();
     outgoing.forEach((id, ch) -> {
       if (ch.isActive()) {
         out.add(id);
       }
     });
-    return out;
+    connected = java.util.Collections.unmodifiableSet(out);
   }
 
   private MeshPeer lookup(int id) {
@@ -335,6 +368,7 @@ public final class MeshTransport implements AutoCloseable {
               c -> {
                 dialling.remove(id);
                 if (outgoing.remove(id, ch)) {
+                  outgoingChanged();
                   LOG.info("mesh: connection to participant {} closed", id);
                   listener.onPeerDisconnected(id);
                 }
@@ -352,6 +386,7 @@ public final class MeshTransport implements AutoCloseable {
   private void onHello(Channel ch, MeshPeer dialled) {
     int id = dialled.participantId();
     outgoing.put(id, ch);
+    outgoingChanged();
     attempts.remove(id);
     dialling.remove(id);
     LOG.info("mesh: connected to participant {} at {}", id, ch.remoteAddress());

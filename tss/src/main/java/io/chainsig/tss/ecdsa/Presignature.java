@@ -90,13 +90,20 @@ public final class Presignature {
     return new Secrets(c, alpha, beta, e);
   }
 
-  /** Version byte of {@link #toStorageBytes()}. */
-  public static final int STORAGE_VERSION = 1;
+  /**
+   * Version byte of {@link #toStorageBytes()}: 2 stores the points uncompressed (65 bytes), so that
+   * restoring one for a sign run costs no square roots; version 1 (compressed, 33 bytes) is still
+   * read.
+   */
+  public static final int STORAGE_VERSION = 2;
+
+  /** The version with compressed points, still read. */
+  private static final int STORAGE_VERSION_COMPRESSED = 1;
 
   /**
    * Encodes this presignature, secrets included, for the node's encrypted presignature store:
-   * {@code version(1) | id(32) | owner(4) | signer count(4) | signer ids(4 each) | X(33) | R(33) |
-   * c | alpha | beta | e (32 each)}. A presignature restored with {@link #fromStorageBytes} starts
+   * {@code version(1) = 2 | id(32) | owner(4) | signer count(4) | signer ids(4 each) | X(65) |
+   * R(65) | c | alpha | beta | e (32 each)}, the points in uncompressed SEC1 form. A presignature restored with {@link #fromStorageBytes} starts
    * unused, so reuse across restarts must be prevented by the store (record the use durably
    * before signing, delete the entry). Refused once this object has been used.
    *
@@ -111,8 +118,8 @@ public final class Presignature {
     out.writeBytes(id.bytes());
     out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(owner.value()).array());
     out.writeBytes(signers.encode());
-    out.writeBytes(publicKey.toCompressed());
-    out.writeBytes(bigR.toCompressed());
+    out.writeBytes(publicKey.toUncompressed());
+    out.writeBytes(bigR.toUncompressed());
     out.writeBytes(c.toBytes());
     out.writeBytes(alpha.toBytes());
     out.writeBytes(beta.toBytes());
@@ -128,9 +135,11 @@ public final class Presignature {
   public static Presignature fromStorageBytes(byte[] bytes) {
     try {
       java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-      if (in.get() != STORAGE_VERSION) {
+      int version = in.get();
+      if (version != STORAGE_VERSION && version != STORAGE_VERSION_COMPRESSED) {
         throw new IllegalArgumentException("unknown presignature storage version");
       }
+      int pointLength = version == STORAGE_VERSION ? 65 : 33;
       PresignatureId id = PresignatureId.of(take(in, 32));
       ParticipantId owner = ParticipantId.of(in.getInt());
       int count = in.getInt();
@@ -145,8 +154,8 @@ public final class Presignature {
       if (!signers.contains(owner)) {
         throw new IllegalArgumentException("owner is not a signer");
       }
-      Secp256k1Point publicKey = Secp256k1Point.fromSec1(take(in, 33));
-      Secp256k1Point bigR = Secp256k1Point.fromSec1(take(in, 33));
+      Secp256k1Point publicKey = Secp256k1Point.fromSec1(take(in, pointLength));
+      Secp256k1Point bigR = Secp256k1Point.fromSec1(take(in, pointLength));
       Secp256k1Scalar c = Secp256k1Scalar.fromBytes(take(in, 32));
       Secp256k1Scalar alpha = Secp256k1Scalar.fromBytes(take(in, 32));
       Secp256k1Scalar beta = Secp256k1Scalar.fromBytes(take(in, 32));

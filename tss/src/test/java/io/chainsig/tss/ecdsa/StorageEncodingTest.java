@@ -45,6 +45,37 @@ class StorageEncodingTest {
   }
 
   @Test
+  void versionOneWithCompressedPointsIsStillRead() {
+    Map<ParticipantId, KeyShare<Secp256k1Scalar, Secp256k1Point>> shares = Simulations.keygen(3, 1, 45);
+    Map<ParticipantId, Presignature> presigs = EcdsaSimulations.presign(shares, ParticipantSet.ofIds(1, 2, 3), 46);
+    Map<ParticipantId, Presignature> restored = new LinkedHashMap<>();
+    presigs.forEach((p, pre) -> {
+      byte[] v2 = pre.toStorageBytes();
+      assertThat(v2[0]).isEqualTo((byte) 2);
+      restored.put(p, Presignature.fromStorageBytes(asVersionOne(v2)));
+    });
+    byte[] hash = new byte[32];
+    Arrays.fill(hash, (byte) 9);
+    SignRequest req = SignRequest.of(hash, Secp256k1Scalar.of(7), new byte[32]);
+    EcdsaSignature sig = EcdsaSimulations.sign(restored, ParticipantId.of(2), req);
+    IndependentVerifier.assertRecovers(sig, hash,
+        shares.get(ParticipantId.of(1)).publicKey().add(Secp256k1Scalar.of(7).timesGenerator()));
+  }
+
+  /** The same presignature in the version-1 layout: both points compressed to 33 bytes. */
+  private static byte[] asVersionOne(byte[] v2) {
+    int signers = java.nio.ByteBuffer.wrap(v2, 37, 4).getInt();
+    int points = 41 + 4 * signers;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(1);
+    out.write(v2, 1, points - 1);
+    out.writeBytes(Secp256k1Point.fromSec1(Arrays.copyOfRange(v2, points, points + 65)).toCompressed());
+    out.writeBytes(Secp256k1Point.fromSec1(Arrays.copyOfRange(v2, points + 65, points + 130)).toCompressed());
+    out.write(v2, points + 130, v2.length - points - 130);
+    return out.toByteArray();
+  }
+
+  @Test
   void usedPresignaturesCannotBeStoredAndGarbageIsRejected() {
     Map<ParticipantId, KeyShare<Secp256k1Scalar, Secp256k1Point>> shares = Simulations.keygen(3, 1, 43);
     Map<ParticipantId, Presignature> presigs = EcdsaSimulations.presign(shares, ParticipantSet.ofIds(1, 2, 3), 44);
@@ -54,9 +85,12 @@ class StorageEncodingTest {
         .isInstanceOf(PresignatureReusedException.class);
     assertThatThrownBy(() -> Presignature.fromStorageBytes(Arrays.copyOf(good, good.length - 1))).hasMessageContaining("truncated");
     assertThatThrownBy(() -> Presignature.fromStorageBytes(Arrays.copyOf(good, good.length + 1))).hasMessageContaining("trailing");
-    byte[] v2 = good.clone();
-    v2[0] = 2;
-    assertThatThrownBy(() -> Presignature.fromStorageBytes(v2)).hasMessageContaining("version");
+    byte[] v3 = good.clone();
+    v3[0] = 3;
+    assertThatThrownBy(() -> Presignature.fromStorageBytes(v3)).hasMessageContaining("version");
+    byte[] v1Length = good.clone();
+    v1Length[0] = 1; // version 1 says 33-byte points; these are 65 bytes
+    assertThatThrownBy(() -> Presignature.fromStorageBytes(v1Length)).isInstanceOf(IllegalArgumentException.class);
     byte[] share = KeyShareEncoding.encode(Secp256k1Group.INSTANCE, shares.get(ParticipantId.of(1)));
     assertThatThrownBy(() -> KeyShareEncoding.decode(Secp256k1Group.INSTANCE, Arrays.copyOf(share, 20)))
         .isInstanceOf(IllegalArgumentException.class);

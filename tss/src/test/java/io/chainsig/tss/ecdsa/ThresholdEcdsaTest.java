@@ -154,7 +154,7 @@ class ThresholdEcdsaTest {
     Map<ParticipantId, Presignature> restored = new java.util.HashMap<>();
     presigs.forEach((p, pre) -> {
       byte[] stored = pre.toStorageBytes();
-      assertThat(stored).hasSize(1 + 32 + 4 + 4 + 3 * 4 + 33 + 33 + 4 * 32);
+      assertThat(stored).hasSize(1 + 32 + 4 + 4 + 3 * 4 + 65 + 65 + 4 * 32);
       restored.put(p, Presignature.fromStorageBytes(stored));
     });
     SignRequest req = request("stored", tweak("p"));
