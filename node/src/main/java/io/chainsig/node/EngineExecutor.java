@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's thread: the mesh's event loop. Runs tasks one at a time in the order they were
- * handed in and, after each (also one that threw, which is logged), runs {@code afterEachTask}.
- * The node flushes its mesh batch there, so the messages one engine step produces leave together.
+ * handed in (one that throws is logged) and, after the tasks that were waiting together, runs
+ * {@code afterTasks} once: the first task that runs queues it behind the tasks already waiting
+ * (say, the messages one read of several connections brought). The node flushes its mesh batch
+ * there, so the messages those engine steps produce leave together, in one TLS record per peer.
  *
  * <p>Why the event loop and not a thread of its own: every message in or out crossed between the
  * two threads, and each crossing woke the other one (a futex on the way in, the selector's
@@ -26,30 +28,42 @@ final class EngineExecutor extends AbstractExecutorService {
   private static final Logger LOG = LoggerFactory.getLogger(EngineExecutor.class);
 
   private final EventLoop loop;
-  private final Runnable afterEachTask;
+  private final Runnable afterTasks;
+  /** Whether {@link #afterTasks} is queued; used on the loop only. */
+  private boolean afterTasksQueued;
 
-  EngineExecutor(EventLoop loop, Runnable afterEachTask) {
+  EngineExecutor(EventLoop loop, Runnable afterTasks) {
     this.loop = loop;
-    this.afterEachTask = afterEachTask;
+    this.afterTasks = afterTasks;
   }
 
   @Override
   public void execute(Runnable task) {
-    loop.execute(() -> runThenFlush(task));
+    loop.execute(() -> runThenAfterTasks(task));
   }
 
-  /** Runs {@code task} every {@code periodMillis} on the engine's thread, each run followed by the after-task step. */
+  /** Runs {@code task} every {@code periodMillis} on the engine's thread, each run followed by the after-tasks step. */
   ScheduledFuture<?> scheduleAtFixedRate(Runnable task, long periodMillis) {
-    return loop.scheduleAtFixedRate(() -> runThenFlush(task), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    return loop.scheduleAtFixedRate(() -> runThenAfterTasks(task), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
   }
 
-  private void runThenFlush(Runnable task) {
+  private void runThenAfterTasks(Runnable task) {
     try {
       task.run();
     } catch (RuntimeException | Error e) {
       LOG.error("an engine task failed", e);
     } finally {
-      afterEachTask.run();
+      if (!afterTasksQueued) {
+        afterTasksQueued = true;
+        try {
+          loop.execute(() -> {
+            afterTasksQueued = false;
+            afterTasks.run();
+          });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+          afterTasksQueued = false; // shutting down: nothing more leaves
+        }
+      }
     }
   }
 

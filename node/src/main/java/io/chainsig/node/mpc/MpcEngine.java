@@ -141,6 +141,9 @@ public final class MpcEngine {
   private final Timer followerWait;
   /** Ids of the requests in the last reading of the contract. */
   private Map<PendingSign, String> requestIds = Map.of();
+  /** {@link #participantSet(ContractSnapshot)}'s last answer and the list it was for. */
+  private List<ChainParticipant> setOfParticipants;
+  private ParticipantSet participantSetOf;
 
   private record Early(ParticipantId from, SessionMessage message, long at) {}
 
@@ -819,7 +822,7 @@ public final class MpcEngine {
 
   private boolean isLeader(RequestState r, long now, Set<ParticipantId> live) {
     ParticipantSet all = participantSet(snapshot);
-    if (!all.equals(r.leaderOrderFor)) {
+    if (all != r.leaderOrderFor && !all.equals(r.leaderOrderFor)) {
       // The order depends only on the participant set and the request: hash each once.
       byte[] rid = r.request.requestId();
       Map<ParticipantId, String> rank = new HashMap<>();
@@ -1066,6 +1069,9 @@ public final class MpcEngine {
 
   /** Owned presignatures the leader may use now: none of their signers avoided (step 12). */
   private int usablePresignatures(Set<ParticipantId> avoid) {
+    if (avoid.isEmpty()) {
+      return ownedPresignatures.size();
+    }
     int usable = 0;
     for (ParticipantSet signers : ownedPresignatures.values()) {
       if (Collections.disjoint(avoid, signers.ids())) {
@@ -1080,8 +1086,14 @@ public final class MpcEngine {
     metrics.counter("chainsig_blamed_total", "participant", String.valueOf(from.value())).increment();
   }
 
-  private static ParticipantSet participantSet(ContractSnapshot s) {
-    return participantSet(s.participants());
+  /** The participant set of a snapshot's participants list (the same list while the state is reused: built once). */
+  private ParticipantSet participantSet(ContractSnapshot s) {
+    List<ChainParticipant> participants = s.participants();
+    if (participants != setOfParticipants) {
+      setOfParticipants = participants;
+      participantSetOf = participantSet(participants);
+    }
+    return participantSetOf;
   }
 
   private static ParticipantSet participantSet(List<ChainParticipant> participants) {
