@@ -76,6 +76,14 @@ public final class ContractJson {
     return v.asLong();
   }
 
+  static long nonNegativeLong(JsonNode obj, String field) {
+    long v = longInteger(obj, field);
+    if (v < 0) {
+      throw new ContractException("field `" + field + "` must not be negative");
+    }
+    return v;
+  }
+
   static NearAccountId account(JsonNode obj, String field) {
     try {
       return NearAccountId.of(text(obj, field));
@@ -269,6 +277,25 @@ public final class ContractJson {
     o.put("block_height", p.blockHeight());
     o.put("entropy", p.entropy());
     o.put("waiting_calls", p.waiting().size());
+    return o;
+  }
+
+  /**
+   * The value of the {@code pending_requests_since} view: {@code {"pending": [short id, ...],
+   * "requests": [entry, ...]}}, both oldest first; {@code pending} names every pending request by
+   * its {@link RequestKey#shortId()}, {@code requests} lists, as {@link #pendingNode} does, those
+   * that arrived in block {@code height} or later.
+   */
+  static ObjectNode pendingSinceNode(List<PendingRequest> pending, long height) {
+    ObjectNode o = MAPPER.createObjectNode();
+    ArrayNode ids = o.putArray("pending");
+    ArrayNode requests = o.putArray("requests");
+    for (PendingRequest p : pending) {
+      ids.add(p.shortId());
+      if (p.blockHeight() >= height) {
+        requests.add(pendingNode(p));
+      }
+    }
     return o;
   }
 }

@@ -100,7 +100,7 @@ public final class ContractStateCodec {
       List<WaitingCall> waiting = new ArrayList<>();
       n.get("waiting").forEach(w -> waiting.add(
           new WaitingCall(w.get("call_id").asText(), w.get("block_height").asLong())));
-      c.pending.put(key, new PendingRequest(key, NearAccountId.of(n.get("predecessor").asText()),
+      c.pending.put(key, PendingRequest.of(key, NearAccountId.of(n.get("predecessor").asText()),
           n.get("path").asText(), n.get("block_height").asLong(), n.get("entropy").asText(), waiting));
     }
     return c;

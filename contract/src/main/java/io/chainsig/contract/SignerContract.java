@@ -297,7 +297,7 @@ public final class SignerContract {
     if (existing == null) {
       pending.put(
           key,
-          new PendingRequest(
+          PendingRequest.of(
               key, ctx.predecessor(), args.path(), ctx.blockHeight(), ctx.blockRandomValue(),
               List.of(call)));
     } else {
@@ -367,11 +367,7 @@ public final class SignerContract {
       if (still.isEmpty()) {
         pending.remove(key);
       } else if (still.size() != request.waiting().size()) {
-        pending.put(
-            key,
-            new PendingRequest(
-                key, request.predecessor(), request.path(), request.blockHeight(),
-                request.entropy(), still));
+        pending.put(key, request.withWaiting(still));
       }
     }
     return out;

@@ -91,6 +91,8 @@ public final class SignerContractAbi {
         c.pendingRequests().forEach(p -> list.add(ContractJson.pendingNode(p)));
         yield list;
       }
+      case "pending_requests_since" -> ContractJson.pendingSinceNode(
+          c.pendingRequests(), ContractJson.nonNegativeLong(a, "block_height"));
       case "latest_key_version" -> ContractJson.MAPPER.getNodeFactory().numberNode(0);
       default -> throw new MethodNotFoundException(method);
     };

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Builds a {@link ContractSnapshot} from the JSON of the contract's {@code state} and {@code
- * pending_requests} views (see the contract's ABI).
+ * pending_requests} views, and reads the answers of {@code pending_requests_since} (see the
+ * contract's ABI, docs/contract.md).
  */
 public final class ContractSnapshotParser {
   private ContractSnapshotParser() {}
@@ -38,6 +39,38 @@ public final class ContractSnapshotParser {
     } catch (RuntimeException e) {
       throw new ChainException("unexpected contract view JSON: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Parses the {@code pending_requests_since} view: {@code {"pending": [short id, ...],
+   * "requests": [entry as in pending_requests, ...]}}.
+   *
+   * @throws ChainException if the JSON does not have that shape
+   */
+  static PendingFeed.Answer parsePendingSince(JsonNode since) throws ChainException {
+    JsonNode ids = since.get("pending");
+    JsonNode requests = since.get("requests");
+    if (ids == null || !ids.isArray() || requests == null || !requests.isArray()) {
+      throw new ChainException("unexpected pending_requests_since JSON: no arrays `pending` and `requests`");
+    }
+    List<String> pending = new ArrayList<>(ids.size());
+    for (JsonNode id : ids) {
+      if (!id.isTextual()) {
+        throw new ChainException("unexpected pending_requests_since JSON: an id is not a string: " + id);
+      }
+      pending.add(id.asText());
+    }
+    return new PendingFeed.Answer(pending, parsePending(requests));
+  }
+
+  /**
+   * Parses the {@code state} view alone: the snapshot lists no pending requests (see {@link
+   * ContractSnapshot#withPending}).
+   *
+   * @throws ChainException if the JSON does not have the expected shape
+   */
+  public static ContractSnapshot parseState(JsonNode state) throws ChainException {
+    return parse(state, null);
   }
 
   private static List<PendingSign> pending(JsonNode pending) {

@@ -30,7 +30,13 @@ public record PendingSign(
     Hex.decode(entropyHex, 32);
   }
 
-  /** A stable id of the request: SHA-256 of tweak, payload and domain. */
+  /** Hex digits of a short id: the first 128 bits of the request id. */
+  public static final int SHORT_ID_HEX_DIGITS = 32;
+
+  /**
+   * A stable id of the request: SHA-256 of tweak, payload and domain, the same bytes as the
+   * contract's {@code RequestKey.requestId}.
+   */
   public byte[] requestId() {
     return requestId(tweakHex, payloadHex, domainId);
   }
@@ -43,5 +49,13 @@ public record PendingSign(
   /** The request id in hex, for logs and maps. */
   public String requestIdHex() {
     return Hex.encode(requestId());
+  }
+
+  /**
+   * The first {@link #SHORT_ID_HEX_DIGITS} hex digits of the request id: how the contract's {@code
+   * pending_requests_since} view names the request.
+   */
+  public String shortId() {
+    return requestIdHex().substring(0, SHORT_ID_HEX_DIGITS);
   }
 }
