@@ -94,6 +94,8 @@ public final class MpcEngine {
   static final int MAX_FOLLOWER_RUNS = 64;
   /** Most presignatures one own presign session makes. */
   static final int PRESIGN_BATCH = 8;
+  /** After this long without taking a presignature, the pool is topped up to its target whatever the batch size. */
+  static final long POOL_QUIET_NANOS = 1_000_000_000L;
 
   private final ParticipantId me;
   private final String accountId;
@@ -141,6 +143,8 @@ public final class MpcEngine {
   private final Timer followerWait;
   /** Ids of the requests in the last reading of the contract. */
   private Map<PendingSign, String> requestIds = Map.of();
+  /** When this node last took an owned presignature to lead with (node.md step 4), if ever. */
+  private Long lastPresignatureTakenAt;
   /** {@link #participantSet(ContractSnapshot)}'s last answer and the list it was for. */
   private List<ChainParticipant> setOfParticipants;
   private ParticipantSet participantSetOf;
@@ -698,7 +702,7 @@ public final class MpcEngine {
     Set<ParticipantId> avoid = avoidedSigners(liveParticipants());
     while (ownPresignsRunning < MAX_OWN_PRESIGNS) {
       int missing = poolTarget - usablePresignatures(avoid) - ownPresignaturesInFlight;
-      if (missing <= 0) {
+      if (missing <= 0 || (missing < smallestBatch() && takingPresignatures())) {
         return;
       }
       int n = 2 * snapshot.maxMalicious() + 1;
@@ -718,6 +722,21 @@ public final class MpcEngine {
       propose(p);
       startPresign(p, me);
     }
+  }
+
+  /**
+   * node.md step 4: while this node keeps taking presignatures, a session starts only once this
+   * many are missing (a quarter of the pool target, at most a full batch), so that under load the
+   * sessions make full batches instead of one or two presignatures each, with the messages, set-up
+   * and synced store write of a session for every one or two.
+   */
+  private int smallestBatch() {
+    return Math.min(PRESIGN_BATCH, Math.max(1, poolTarget / 4));
+  }
+
+  /** Whether this node took a presignature to lead with in the last {@link #POOL_QUIET_NANOS}. */
+  private boolean takingPresignatures() {
+    return lastPresignatureTakenAt != null && nanoTime.getAsLong() - lastPresignatureTakenAt < POOL_QUIET_NANOS;
   }
 
   private void startPresign(SessionProposal.Presign p, ParticipantId initiator) {
@@ -812,6 +831,7 @@ public final class MpcEngine {
       if (material.isEmpty()) {
         continue;
       }
+      lastPresignatureTakenAt = now;
       r.inFlight = true;
       LOG.debug("leading request {} ({} ms after it was seen) with presignature {}", q.requestIdHex().substring(0, 12),
           (now - r.firstSeen) / 1_000_000, pick.get().substring(8, 20));
