@@ -40,7 +40,8 @@ public final class Presign {
       SecureRandom random) {
     Objects.requireNonNull(session, "session");
     int t = checkSigners(keyShare, signers, random);
-    return new PresignRounds(Secp256k1Group.INSTANCE, session, keyShare, signers, t, random);
+    return new PresignRounds(Secp256k1Group.INSTANCE, session, keyShare, signers, t,
+        PresignSetup.of(Secp256k1Group.INSTANCE, signers, t), random);
   }
 
   /**
@@ -69,8 +70,10 @@ public final class Presign {
     if (count < 1 || count > MAX_BATCH) {
       throw new ProtocolSetupException("a presign batch makes 1 to " + MAX_BATCH + " presignatures, got " + count);
     }
+    // What depends on the signer set alone is computed once for the whole batch.
+    PresignSetup setup = PresignSetup.of(Secp256k1Group.INSTANCE, signers, t);
     return BatchedProtocol.start(session, keyShare.owner(), signers, count,
-        sub -> new PresignRounds(Secp256k1Group.INSTANCE, sub, keyShare, signers, t, random));
+        sub -> new PresignRounds(Secp256k1Group.INSTANCE, sub, keyShare, signers, t, setup, random));
   }
 
   /** Checks the arguments both entry points share and returns t. */

@@ -59,6 +59,7 @@ final class PresignRounds extends RoundBasedProtocol<Presignature> {
       KeyShare<Secp256k1Scalar, Secp256k1Point> keyShare,
       ParticipantSet signers,
       int t,
+      PresignSetup setup,
       SecureRandom random) {
     super(MessageCodec.PROTOCOL_PRESIGN, session, keyShare.owner(), signers, ROUND_CHECK);
     this.group = group;
@@ -66,10 +67,10 @@ final class PresignRounds extends RoundBasedProtocol<Presignature> {
     this.signers = signers;
     this.t = t;
     this.random = random;
-    this.degreeTest = ExponentDegreeTest.prepare(group, signers.ids(), t);
-    this.lagrange = signers.lagrangeCoefficientsAtZero(group);
-    this.firstSigners = ParticipantSet.of(signers.ids().subList(0, t + 1));
-    this.firstLagrange = firstSigners.lagrangeCoefficientsAtZero(group);
+    this.degreeTest = setup.degreeTest();
+    this.lagrange = setup.lagrange();
+    this.firstSigners = setup.firstSigners();
+    this.firstLagrange = setup.firstLagrange();
   }
 
   @Override
