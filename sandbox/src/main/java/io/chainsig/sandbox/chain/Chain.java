@@ -1,6 +1,7 @@
 package io.chainsig.sandbox.chain;
 
 import io.chainsig.contract.Resolution;
+import io.chainsig.contract.RespondVerdicts;
 import io.chainsig.contract.SignerContract;
 import io.chainsig.crypto.Hashes;
 import io.chainsig.crypto.encoding.Base58;
@@ -10,6 +11,7 @@ import io.chainsig.sandbox.state.BlockContext;
 import io.chainsig.sandbox.state.ContractState;
 import io.chainsig.sandbox.state.ContractViews;
 import io.chainsig.sandbox.state.ExecutionStatus;
+import io.chainsig.sandbox.state.RespondPrecheck;
 import io.chainsig.sandbox.state.TxExecution;
 import io.chainsig.sandbox.state.TxExecutor;
 import io.chainsig.sandbox.state.ViewResult;
@@ -37,7 +39,8 @@ import java.util.function.Predicate;
  * Transactions execute when submitted (against the open block's height and random value); {@link
  * #produceBlock} seals the open block, fails timed-out sign calls, and persists everything changed
  * in one atomic batch, so a restart continues from the last block. All methods hold the chain's
- * monitor (a submitted transaction's signature and hashes are computed before taking it); {@link
+ * monitor (a submitted transaction's signature, hashes and the ECDSA checks of its {@code respond}
+ * calls ({@link RespondPrecheck}) are computed before taking it); {@link
  * #await} waits on it. A contract state made by a call keeps its decoded object and is encoded
  * only when the block that stores it is produced ({@link ContractState}); view results are cached
  * ({@link ContractViews}).
@@ -177,6 +180,15 @@ public final class Chain {
    * @throws io.chainsig.sandbox.state.InvalidTxException if refused
    */
   public TxRecord submit(SignedTransaction stx) {
+    return submit(stx, RespondPrecheck.of(stx, this::account));
+  }
+
+  /**
+   * {@link #submit(SignedTransaction)} with the answers of its {@code respond} signature checks
+   * computed already, against the latest state then (tests pass answers computed against another
+   * state, as when the root key changes between the check and the execution).
+   */
+  TxRecord submit(SignedTransaction stx, RespondVerdicts verdicts) {
     // What depends on the transaction alone is computed before taking the monitor.
     String hash = stx.hashBase58();
     boolean validSignature = TxExecutor.hasValidSignature(stx);
@@ -195,7 +207,7 @@ public final class Chain {
           ? java.util.OptionalLong.of(head.height())
           : store.get("bh/" + h).map(v -> java.util.OptionalLong.of(Long.parseLong(new String(v, StandardCharsets.UTF_8))))
               .orElse(java.util.OptionalLong.empty()));
-      TxExecution ex = TxExecutor.apply(world, stx, validSignature, hash, ctx);
+      TxExecution ex = TxExecutor.apply(world, stx, validSignature, hash, ctx, verdicts);
       TxRecord rec = new TxRecord(hash, signedTxBase64, receiptId,
           openHeight, null, ex.status(), null, ex.gasBurnt(), ex.tokensBurnt(), deposit);
       dirtyTxs.put(hash, rec);

@@ -5,18 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainsig.contract.ContractJson;
 import io.chainsig.contract.RequestKey;
+import io.chainsig.contract.RespondCheck;
+import io.chainsig.contract.RespondVerdicts;
+import io.chainsig.contract.SignatureResponse;
 import io.chainsig.contract.TestRootKey;
 import io.chainsig.derivation.DerivationTweak;
 import io.chainsig.derivation.NearAccountId;
 import io.chainsig.sandbox.state.BuiltinContracts;
 import io.chainsig.sandbox.state.ExecutionStatus;
+import io.chainsig.sandbox.state.RespondPrecheck;
 import io.chainsig.near.tx.AccessKey;
 import io.chainsig.near.tx.AccessKeyPermission;
 import io.chainsig.near.tx.Action;
+import io.chainsig.near.tx.SignedTransaction;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,16 +51,83 @@ class ChainTest {
   }
 
   private TxRecord sign(String path) {
-    return f.submit(f.tx(alice, "signer.test.near", call("sign",
+    return f.submit(signTx(alice, f.nonceOf(alice) + 1, path));
+  }
+
+  private SignedTransaction signTx(ValidatorKey from, long nonce, String path) {
+    return f.tx(from, nonce, "signer.test.near", call("sign",
         "{\"request\":{\"path\":\"" + path + "\",\"payload_v2\":{\"Ecdsa\":\"" + PAYLOAD + "\"},\"domain_id\":0}}",
-        BigInteger.ONE)));
+        BigInteger.ONE));
   }
 
   private TxRecord respond(String path) {
-    RequestKey key = new RequestKey(DerivationTweak.of(NearAccountId.of("alice.test.near"), path).toHex(), PAYLOAD, 0);
-    return f.submit(f.tx(node, "signer.test.near", call("respond", "{\"request\":"
-        + ContractJson.requestKeyJson(key) + ",\"response\":" + ContractJson.responseJson(mpc.sign(key)) + "}",
-        BigInteger.ZERO)));
+    return f.submit(respondTx(path, mpc.sign(key(path))));
+  }
+
+  private static RequestKey key(String path) {
+    return key("alice.test.near", path);
+  }
+
+  private static RequestKey key(String predecessor, String path) {
+    return new RequestKey(DerivationTweak.of(NearAccountId.of(predecessor), path).toHex(), PAYLOAD, 0);
+  }
+
+  private SignedTransaction respondTx(String path, SignatureResponse sig) {
+    return respondTx(f.nonceOf(node) + 1, key(path), sig);
+  }
+
+  private SignedTransaction respondTx(long nonce, RequestKey key, SignatureResponse sig) {
+    return f.tx(node, nonce, "signer.test.near", call("respond", "{\"request\":"
+        + ContractJson.requestKeyJson(key) + ",\"response\":" + ContractJson.responseJson(sig) + "}",
+        BigInteger.ZERO));
+  }
+
+  /** The outcome of a respond whose signature does not verify, as the contract's refusal. */
+  private static final String WRONG_SIGNATURE = "{\"ActionError\":{\"index\":0,\"kind\":{\"FunctionCallError\":"
+      + "{\"ExecutionError\":\"Smart contract panicked: invalid signature: signature does not verify under the"
+      + " derived key\"}}}}";
+
+  @Test
+  void aRespondsSignatureIsCheckedBeforeExecutionAndAValidOneResolvesTheSign() {
+    runningSigner();
+    TxRecord pending = sign("p");
+    SignedTransaction good = respondTx("p", mpc.sign(key("p")));
+    assertThat(RespondPrecheck.of(good, f.chain::account).size()).isEqualTo(1);
+    assertThat(f.submit(good).status()).isEqualTo(new ExecutionStatus.SuccessValue(""));
+    f.block();
+    assertThat(f.chain.tx(pending.hash()).orElseThrow().status()).isInstanceOf(ExecutionStatus.SuccessValue.class);
+  }
+
+  @Test
+  void aWrongSignatureIsRefusedWithTheSameErrorWithOrWithoutPrecheck() {
+    runningSigner();
+    TxRecord pending = sign("p");
+    SignedTransaction prechecked = respondTx("p", TestRootKey.fixedOther().sign(key("p")));
+    assertThat(RespondPrecheck.of(prechecked, f.chain::account).size()).isEqualTo(1);
+    TxRecord refused = f.submit(prechecked);
+    assertThat(((ExecutionStatus.Failure) refused.status()).error().toString()).isEqualTo(WRONG_SIGNATURE);
+    TxRecord refusedInside = f.chain.submit(respondTx("p", TestRootKey.fixedOther().sign(key("p"))), RespondVerdicts.NONE);
+    assertThat(refusedInside.status()).isEqualTo(refused.status());
+    f.block();
+    assertThat(f.chain.tx(pending.hash()).orElseThrow().finished()).isFalse();
+  }
+
+  @Test
+  void answersComputedBeforeTheRootKeyChangedAreNotUsed() {
+    runningSigner();
+    TxRecord pending = sign("p");
+    TestRootKey other = TestRootKey.fixedOther();
+    SignatureResponse forged = other.sign(key("p"));
+    SignatureResponse real = mpc.sign(key("p"));
+    // as if checked while the contract's key was other's: the forged signature valid, the real one not
+    RespondVerdicts stale = RespondVerdicts.compute(List.of(new RespondCheck(other.publicKey().point(), key("p"), forged),
+        new RespondCheck(other.publicKey().point(), key("p"), real)));
+    assertThat(stale.failure(new RespondCheck(other.publicKey().point(), key("p"), forged))).isEmpty();
+    TxRecord refused = f.chain.submit(respondTx("p", forged), stale);
+    assertThat(((ExecutionStatus.Failure) refused.status()).error().toString()).isEqualTo(WRONG_SIGNATURE);
+    assertThat(f.chain.submit(respondTx("p", real), stale).status()).isEqualTo(new ExecutionStatus.SuccessValue(""));
+    f.block();
+    assertThat(f.chain.tx(pending.hash()).orElseThrow().status()).isInstanceOf(ExecutionStatus.SuccessValue.class);
   }
 
   @Test
