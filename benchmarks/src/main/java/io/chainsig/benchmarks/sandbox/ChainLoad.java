@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -30,7 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  * transactions are signed before a round starts. Optionally {@code burn} threads spin on the same
  * cores (other processes of a devnet), their CPU time left out of the totals.
  *
- * <p>Prints, per measured round: sign+respond pairs per second of wall time, and CPU time per pair
+ * <p>Prints, per measured round: sign+respond pairs per second of wall time, the longest wait of a
+ * sign for its outcome, and CPU time per pair
  * of the whole process (burners excluded: it includes JIT and GC) and of the chain's callers alone,
  * split by role. Usage: {@code ChainLoad [name=value ...]} with names {@code clients} (48), {@code
  * nodes} (5), {@code perClient} (50 requests per client and round), {@code rounds} (5, the first
@@ -93,8 +95,8 @@ public final class ChainLoad {
       SignerWorkload w = SignerWorkload.setUp(new ChainFixture(store), s.clients(), s.nodes());
       Chain chain = w.chain();
       System.out.println(s);
-      System.out.println("| round | pairs | pairs/s | process CPU us/pair | callers CPU us/pair | client | node | viewer | producer |");
-      System.out.println("|---|---|---|---|---|---|---|---|---|");
+      System.out.println("| round | pairs | pairs/s | slowest sign ms | process CPU us/pair | callers CPU us/pair | client | node | viewer | producer |");
+      System.out.println("|---|---|---|---|---|---|---|---|---|---|");
       for (int round = 0; round < s.rounds(); round++) {
         SignerWorkload.Round r = w.nextRound(s.perClient());
         runRound(chain, s, r, round == 0 ? "warm-up" : String.valueOf(round));
@@ -120,6 +122,7 @@ public final class ChainLoad {
     }
     AtomicBoolean done = new AtomicBoolean();
     AtomicInteger failed = new AtomicInteger();
+    AtomicLong slowestNanos = new AtomicLong();
     AtomicInteger finishedClients = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
     long start = System.nanoTime() + 50_000_000L; // every thread is up before the first request
@@ -131,9 +134,11 @@ public final class ChainLoad {
             parkUntil(start + (long) (r * 1e9 / s.rate()));
           }
           SignedTransaction stx = round.signs().get(r);
+          long sent = System.nanoTime();
           chain.submit(stx);
           submitted.get(r).complete(null);
           Optional<TxRecord> out = awaitQuietly(chain, stx.hashBase58());
+          slowestNanos.accumulateAndGet(System.nanoTime() - sent, Math::max);
           if (out.isEmpty() || !(out.get().status() instanceof ExecutionStatus.SuccessValue)) {
             failed.incrementAndGet();
           }
@@ -200,8 +205,8 @@ public final class ChainLoad {
     for (Role role : List.of(Role.CLIENT, Role.NODE, Role.VIEWER, Role.PRODUCER)) {
       callers += cpu[role.ordinal()].sum();
     }
-    System.out.printf("| %s | %d%s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |%n", label, total,
-        failed.get() == 0 ? "" : " (" + failed.get() + " failed)", total / (wall / 1e9),
+    System.out.printf("| %s | %d%s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |%n", label, total,
+        failed.get() == 0 ? "" : " (" + failed.get() + " failed)", total / (wall / 1e9), slowestNanos.get() / 1e6,
         processCpu / 1e3 / total, callers / 1e3 / total,
         cpu[Role.CLIENT.ordinal()].sum() / 1e3 / total, cpu[Role.NODE.ordinal()].sum() / 1e3 / total,
         cpu[Role.VIEWER.ordinal()].sum() / 1e3 / total, cpu[Role.PRODUCER.ordinal()].sum() / 1e3 / total);

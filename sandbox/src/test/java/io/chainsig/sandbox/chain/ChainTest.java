@@ -21,10 +21,17 @@ import io.chainsig.near.tx.SignedTransaction;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ChainTest {
   private static final String PAYLOAD = "2a".repeat(32);
@@ -187,6 +194,82 @@ class ChainTest {
     assertThat(a.finished()).isTrue();
     assertThat(b.finished()).isTrue();
     assertThat(a.status()).isEqualTo(b.status());
+  }
+
+  @Test
+  @Timeout(60)
+  void concurrentSignsRespondsViewsAndBlocksFinishEverySignWithoutWaitingForTimeouts() throws Exception {
+    runningSigner();
+    int clients = 3;
+    int perClient = 5;
+    List<ValidatorKey> keys = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      keys.add(f.createAccount("c" + c + ".test.near"));
+    }
+    f.block();
+    // request r is client r % clients's; every transaction is signed before the threads start
+    List<SignedTransaction> signs = new ArrayList<>();
+    List<SignedTransaction> responds = new ArrayList<>();
+    long nodeNonce = f.nonceOf(node);
+    for (int r = 0; r < clients * perClient; r++) {
+      ValidatorKey k = keys.get(r % clients);
+      String path = "p" + r;
+      signs.add(signTx(k, f.nonceOf(k) + 1 + r / clients, path));
+      RequestKey key = key(k.accountId(), path);
+      responds.add(respondTx(++nodeNonce, key, mpc.sign(key)));
+    }
+    List<CompletableFuture<Void>> submitted = new ArrayList<>();
+    signs.forEach(s -> submitted.add(new CompletableFuture<>()));
+    AtomicBoolean done = new AtomicBoolean();
+    ExecutorService pool = Executors.newCachedThreadPool();
+    try {
+      List<Future<List<TxRecord>>> outcomes = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        int client = c;
+        outcomes.add(pool.submit(() -> {
+          List<TxRecord> out = new ArrayList<>();
+          for (int r = client; r < signs.size(); r += clients) {
+            f.chain.submit(signs.get(r));
+            submitted.get(r).complete(null);
+            // far longer than the test may run: a missed wake-up fails it
+            out.add(f.chain.await(signs.get(r).hashBase58(), TxRecord::finished, 120_000).orElseThrow());
+          }
+          return out;
+        }));
+      }
+      Future<?> responder = pool.submit(() -> {
+        for (int r = 0; r < responds.size(); r++) {
+          submitted.get(r).join();
+          assertThat(f.chain.submit(responds.get(r)).status()).isEqualTo(new ExecutionStatus.SuccessValue(""));
+        }
+      });
+      Future<?> viewer = pool.submit(() -> {
+        while (!done.get()) {
+          f.chain.view("signer.test.near", "pending_requests", "{}".getBytes(StandardCharsets.UTF_8));
+          f.chain.view("signer.test.near", "state", "{}".getBytes(StandardCharsets.UTF_8));
+        }
+      });
+      Future<?> producer = pool.submit(() -> {
+        while (!done.get()) {
+          f.block();
+          Thread.sleep(5);
+        }
+        return null;
+      });
+      for (Future<List<TxRecord>> o : outcomes) {
+        assertThat(o.get()).hasSize(perClient)
+            .allSatisfy(t -> assertThat(t.status()).isInstanceOf(ExecutionStatus.SuccessValue.class));
+      }
+      responder.get();
+      done.set(true);
+      viewer.get();
+      producer.get();
+    } finally {
+      done.set(true);
+      pool.shutdownNow();
+    }
+    assertThat(new String(f.chain.view("signer.test.near", "pending_requests", "{}".getBytes(StandardCharsets.UTF_8))
+        .orElseThrow().value(), StandardCharsets.UTF_8)).isEqualTo("[]");
   }
 
   @Test
