@@ -42,6 +42,12 @@ public final class SignerContractAbi {
    */
   public static CallOutcome call(SignerContract c, CallContext ctx, String method, byte[] args,
       String callId, RespondVerdicts verdicts) {
+    if (method.equals("respond")) {
+      // the same bytes parse to the same request and response: take them if already parsed
+      RespondArgs r = verdicts.parsed(args).map(check -> new RespondArgs(check.request(), check.response()))
+          .orElseGet(() -> RespondArgs.parse(ContractJson.parseArgs(args)));
+      return returned("", c.respond(ctx, r.key(), r.response(), verdicts));
+    }
     JsonNode a = ContractJson.parseArgs(args);
     return switch (method) {
       case "init" -> {
@@ -50,10 +56,6 @@ public final class SignerContractAbi {
         yield returned("", List.of());
       }
       case "sign" -> c.sign(ctx, ContractJson.signArgs(a), callId);
-      case "respond" -> {
-        RespondArgs r = RespondArgs.parse(a);
-        yield returned("", c.respond(ctx, r.key(), r.response(), verdicts));
-      }
       case "vote_pk" -> {
         ContractPhase p = c.votePk(ctx, ContractJson.integer(a, "domain_id", 0),
             ContractJson.publicKey(a, "public_key"));

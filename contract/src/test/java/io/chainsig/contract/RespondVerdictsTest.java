@@ -26,9 +26,9 @@ class RespondVerdictsTest {
 
   /** What a host computes before the call: the check against the contract as it is now. */
   private RespondVerdicts precheck(SignerContract state, RequestKey key, SignatureResponse sig) {
-    Optional<RespondCheck> check = SignerContractAbi.respondCheck(state, respondArgs(key, sig));
-    assertThat(check).isPresent();
-    return RespondVerdicts.compute(List.of(check.get()));
+    RespondVerdicts verdicts = RespondVerdicts.compute(state, List.of(respondArgs(key, sig)));
+    assertThat(verdicts.size()).isEqualTo(1);
+    return verdicts;
   }
 
   /** A contract like f's whose domain 0 has {@code other}'s key. */
@@ -98,6 +98,24 @@ class RespondVerdictsTest {
         Map.of(new RespondCheck(other.publicKey().point(), key, wrong), Optional.of("told")));
     assertThatThrownBy(() -> f.contract.respond(call(N1, 4), key, wrong, toldForOtherKey))
         .hasMessage("invalid signature: signature does not verify under the derived key");
+  }
+
+  @Test
+  void theArgumentsParsedForTheAnswersAreKeptByTheirExactBytes() {
+    RequestKey key = f.sign("c1", 3);
+    SignatureResponse sig = f.root.sign(key);
+    byte[] args = respondArgs(key, sig);
+    RespondVerdicts verdicts = RespondVerdicts.compute(f.contract,
+        List.of(args, "not json".getBytes(StandardCharsets.UTF_8)));
+    assertThat(verdicts.size()).isEqualTo(1);
+    assertThat(verdicts.parsed(args.clone())).contains(new RespondCheck(f.root.publicKey().point(), key, sig));
+    byte[] spaced = (" " + new String(args, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    assertThat(verdicts.parsed(spaced)).isEmpty();
+    assertThat(RespondVerdicts.NONE.parsed(args)).isEmpty();
+    // other bytes for the same request and response: parsed by the call, same outcome
+    CallOutcome out = SignerContractAbi.call(f.contract, call(N1, 4), "respond", spaced, "r", verdicts);
+    assertThat(((CallOutcome.Returned) out).resolutions())
+        .containsExactly(new Resolution.Signed("c1", ContractJson.responseJson(sig)));
   }
 
   @Test

@@ -1,8 +1,6 @@
 package io.chainsig.sandbox.state;
 
-import io.chainsig.contract.RespondCheck;
 import io.chainsig.contract.RespondVerdicts;
-import io.chainsig.contract.SignerContractAbi;
 import io.chainsig.near.tx.Action;
 import io.chainsig.near.tx.SignedTransaction;
 import java.util.ArrayList;
@@ -13,9 +11,9 @@ import java.util.function.Function;
 /**
  * Verifies the ECDSA signatures of a transaction's {@code respond} calls before the chain takes
  * its lock, against the receiver's contract as the latest state has it: the secp256k1
- * multiplication of each check then runs while other calls proceed, and the call under the lock
- * only looks its answer up ({@link RespondVerdicts}; it runs the check itself if the root key
- * changed meanwhile).
+ * multiplication and the decompression of each signature's point run while other calls proceed,
+ * and the call under the lock takes its parsed arguments and its answer from the result ({@link
+ * RespondVerdicts}; it checks again itself if the root key changed meanwhile).
  */
 public final class RespondPrecheck {
   private RespondPrecheck() {}
@@ -26,15 +24,19 @@ public final class RespondPrecheck {
    * @param accounts the latest state's accounts (only read)
    */
   public static RespondVerdicts of(SignedTransaction stx, Function<String, Optional<AccountRecord>> accounts) {
-    List<RespondCheck> checks = new ArrayList<>();
+    List<byte[]> respondArgs = new ArrayList<>();
     for (Action a : stx.transaction().actions()) {
       if (a instanceof Action.FunctionCall f && f.methodName().equals("respond")) {
-        Optional<AccountRecord> receiver = accounts.apply(stx.transaction().receiverId());
-        if (receiver.isPresent() && receiver.get().hasContract()) {
-          SignerContractAbi.respondCheck(receiver.get().contractState().readOnly(), f.args()).ifPresent(checks::add);
-        }
+        respondArgs.add(f.args());
       }
     }
-    return RespondVerdicts.compute(checks);
+    if (respondArgs.isEmpty()) {
+      return RespondVerdicts.NONE;
+    }
+    Optional<AccountRecord> receiver = accounts.apply(stx.transaction().receiverId());
+    if (receiver.isEmpty() || !receiver.get().hasContract()) {
+      return RespondVerdicts.NONE;
+    }
+    return RespondVerdicts.compute(receiver.get().contractState().readOnly(), respondArgs);
   }
 }
