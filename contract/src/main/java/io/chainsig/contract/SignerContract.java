@@ -1,7 +1,6 @@
 package io.chainsig.contract;
 
 import io.chainsig.crypto.Secp256k1;
-import io.chainsig.crypto.Secp256k1Scalar;
 import io.chainsig.crypto.encoding.Hex;
 import io.chainsig.derivation.DerivationTweak;
 import io.chainsig.derivation.KeyDerivation;
@@ -317,6 +316,16 @@ public final class SignerContract {
    * signature is refused and the request stays pending.
    */
   public List<Resolution> respond(CallContext ctx, RequestKey key, SignatureResponse response) {
+    return respond(ctx, key, response, RespondVerdicts.NONE);
+  }
+
+  /**
+   * {@code respond} with the answers of signature checks computed beforehand: the same result as
+   * {@link #respond(CallContext, RequestKey, SignatureResponse)}, with the check's answer taken
+   * from {@code verdicts} if it holds this very check (same root key, request and response).
+   */
+  public List<Resolution> respond(
+      CallContext ctx, RequestKey key, SignatureResponse response, RespondVerdicts verdicts) {
     if (parameters == null) {
       throw new ContractException("the contract is not initialized");
     }
@@ -330,9 +339,7 @@ public final class SignerContract {
       throw new ContractException("domain " + key.domainId() + " has no secp256k1 key");
     }
     // verified under the child key root + tweak*G, folded into the verification's multiplication
-    Secp256k1Scalar tweak = DerivationTweak.fromBytes(Hex.decode(key.tweakHex())).secp256k1Scalar();
-    Secp256k1Scalar h = Secp256k1Scalar.fromBytes(Hex.decode(key.payloadHex()));
-    Optional<String> failure = EcdsaCheck.failureUnderChildKey(secpRoot.point(), tweak, h, response);
+    Optional<String> failure = verdicts.failure(new RespondCheck(secpRoot.point(), key, response));
     if (failure.isPresent()) {
       throw new ContractException("invalid signature: " + failure.get());
     }

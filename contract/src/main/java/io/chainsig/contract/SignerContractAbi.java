@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.chainsig.derivation.Secp256k1PublicKey;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,6 +30,24 @@ public final class SignerContractAbi {
    */
   public static CallOutcome call(
       SignerContract c, CallContext ctx, String method, byte[] args, String callId) {
+    return call(c, ctx, method, args, callId, RespondVerdicts.NONE);
+  }
+
+  /**
+   * A change call with the answers of {@code respond} signature checks computed beforehand (see
+   * {@link #respondCheck}): the same outcome as without them.
+   *
+   * @param callId the host's id of this call; a {@code sign} is resolved under it later
+   * @throws ContractException on a refusal; {@link MethodNotFoundException} for unknown methods
+   */
+  public static CallOutcome call(SignerContract c, CallContext ctx, String method, byte[] args,
+      String callId, RespondVerdicts verdicts) {
+    if (method.equals("respond")) {
+      // the same bytes parse to the same request and response: take them if already parsed
+      RespondArgs r = verdicts.parsed(args).map(check -> new RespondArgs(check.request(), check.response()))
+          .orElseGet(() -> RespondArgs.parse(ContractJson.parseArgs(args)));
+      return returned("", c.respond(ctx, r.key(), r.response(), verdicts));
+    }
     JsonNode a = ContractJson.parseArgs(args);
     return switch (method) {
       case "init" -> {
@@ -36,12 +56,6 @@ public final class SignerContractAbi {
         yield returned("", List.of());
       }
       case "sign" -> c.sign(ctx, ContractJson.signArgs(a), callId);
-      case "respond" -> {
-        List<Resolution> resolved =
-            c.respond(ctx, ContractJson.requestKey(ContractJson.required(a, "request")),
-                ContractJson.response(ContractJson.required(a, "response")));
-        yield returned("", resolved);
-      }
       case "vote_pk" -> {
         ContractPhase p = c.votePk(ctx, ContractJson.integer(a, "domain_id", 0),
             ContractJson.publicKey(a, "public_key"));
@@ -62,6 +76,34 @@ public final class SignerContractAbi {
       }
       default -> returned(new String(view(c, method, args), StandardCharsets.UTF_8), List.of());
     };
+  }
+
+  /**
+   * The signature check a {@code respond} call with these arguments would make on this contract,
+   * computed from the arguments and the domain's root key alone: empty if the arguments do not
+   * parse or the domain has no secp256k1 key (the call then refuses before any check). Reads the
+   * contract, never changes it, so a host may run it on its latest state outside its lock and pass
+   * the answers to {@link #call(SignerContract, CallContext, String, byte[], String,
+   * RespondVerdicts)}.
+   */
+  public static Optional<RespondCheck> respondCheck(SignerContract c, byte[] args) {
+    RespondArgs r;
+    try {
+      r = RespondArgs.parse(ContractJson.parseArgs(args));
+    } catch (RuntimeException e) {
+      return Optional.empty(); // the call refuses these arguments itself
+    }
+    return c.keys.get(r.key().domainId()) instanceof Secp256k1PublicKey root
+        ? Optional.of(new RespondCheck(root.point(), r.key(), r.response()))
+        : Optional.empty();
+  }
+
+  /** The arguments of {@code respond}: the request answered and the signature. */
+  private record RespondArgs(RequestKey key, SignatureResponse response) {
+    static RespondArgs parse(JsonNode a) {
+      return new RespondArgs(ContractJson.requestKey(ContractJson.required(a, "request")),
+          ContractJson.response(ContractJson.required(a, "response")));
+    }
   }
 
   /**

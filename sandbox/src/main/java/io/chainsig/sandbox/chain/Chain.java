@@ -1,6 +1,7 @@
 package io.chainsig.sandbox.chain;
 
 import io.chainsig.contract.Resolution;
+import io.chainsig.contract.RespondVerdicts;
 import io.chainsig.contract.SignerContract;
 import io.chainsig.crypto.Hashes;
 import io.chainsig.crypto.encoding.Base58;
@@ -10,6 +11,7 @@ import io.chainsig.sandbox.state.BlockContext;
 import io.chainsig.sandbox.state.ContractState;
 import io.chainsig.sandbox.state.ContractViews;
 import io.chainsig.sandbox.state.ExecutionStatus;
+import io.chainsig.sandbox.state.RespondPrecheck;
 import io.chainsig.sandbox.state.TxExecution;
 import io.chainsig.sandbox.state.TxExecutor;
 import io.chainsig.sandbox.state.ViewResult;
@@ -30,17 +32,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
  * The sandbox chain: world state, the head block and the open block that collects transactions.
  * Transactions execute when submitted (against the open block's height and random value); {@link
  * #produceBlock} seals the open block, fails timed-out sign calls, and persists everything changed
- * in one atomic batch, so a restart continues from the last block. All methods hold the chain's
- * monitor (a submitted transaction's signature and hashes are computed before taking it); {@link
- * #await} waits on it. A contract state made by a call keeps its decoded object and is encoded
- * only when the block that stores it is produced ({@link ContractState}); view results are cached
- * ({@link ContractViews}).
+ * in one atomic batch, so a restart continues from the last block. A contract state made by a call
+ * keeps its decoded object and is encoded only when the block that stores it is produced ({@link
+ * ContractState}); view results are cached ({@link ContractViews}).
+ *
+ * <p>Locking: only {@link #submit} and {@link #produceBlock} take the chain's lock, one at a
+ * time; what a submitted transaction needs that depends on it alone (hashes, its ed25519
+ * signature, the ECDSA checks of its {@code respond} calls, {@link RespondPrecheck}) is computed
+ * before. Each of them ends by publishing an immutable snapshot (head block, the open block's
+ * transaction records, every account) through a volatile field, and every reader ({@link #view},
+ * {@link #tx}, {@link #account}, {@link #await}, the block lookups) reads the latest snapshot
+ * without the lock: it sees the state after the last finished transaction, open block included,
+ * never one half applied. Waiters on a transaction are woken after the snapshot that changed it is
+ * published.
  */
 public final class Chain {
   /** The chain id shown by {@code status}. */
@@ -57,20 +71,35 @@ public final class Chain {
 
   private final KeyValueStore store;
   private final SecureRandom random;
-  private final WorldState world;
   private final String genesisHash;
+  /** Held while the chain changes ({@link #submit}, {@link #produceBlock}); readers never take it. */
+  private final ReentrantLock lock = new ReentrantLock();
+  // Guarded by lock:
+  private final WorldState world;
   private Block head;
   private long openHeight;
   private byte[] openRandom;
   private final List<String> openTxs = new ArrayList<>();
+  /** Records changed since the last block: the open block's transactions and the signs it answered. */
   private final Map<String, TxRecord> dirtyTxs = new LinkedHashMap<>();
   private final Set<String> finishedInOpen = new LinkedHashSet<>();
+  /** What readers see; replaced, under the lock, after every change. */
+  private volatile Snapshot published;
   private final ContractViews views = new ContractViews();
   /**
    * Callers waiting for a transaction's record to change, by hash: woken only when that record
    * changes, so a busy chain does not wake every waiting RPC call on every transaction.
    */
-  private final Map<String, java.util.concurrent.CountDownLatch> watchers = new java.util.HashMap<>();
+  private final Map<String, CountDownLatch> watchers = new ConcurrentHashMap<>();
+
+  /**
+   * The chain as readers see it between two changes.
+   *
+   * @param head the latest produced block
+   * @param openTxs the records in {@code dirtyTxs} (the rest are in the store)
+   * @param accounts every account, the open block's transactions applied
+   */
+  private record Snapshot(Block head, Map<String, TxRecord> openTxs, Map<String, AccountRecord> accounts) {}
 
   private Chain(KeyValueStore store, SecureRandom random, WorldState world, Block head, String genesisHash) {
     this.store = store;
@@ -79,6 +108,7 @@ public final class Chain {
     this.head = head;
     this.genesisHash = genesisHash;
     openNext();
+    publish();
   }
 
   /**
@@ -134,39 +164,50 @@ public final class Chain {
     return genesisHash;
   }
 
+  /** Publishes the state for readers (the lock is held). */
+  private void publish() {
+    published = new Snapshot(head, Map.copyOf(dirtyTxs), world.snapshot());
+  }
+
   /** The latest produced block (every produced block is final). */
-  public synchronized Block head() {
-    return head;
+  public Block head() {
+    return published.head();
   }
 
   /** A block by height. */
-  public synchronized Optional<Block> block(long height) {
-    if (height == head.height()) {
-      return Optional.of(head);
+  public Optional<Block> block(long height) {
+    Block latest = published.head();
+    if (height == latest.height()) {
+      return Optional.of(latest);
     }
     return store.get(blockKey(height)).map(ChainCodec::decodeBlock);
   }
 
   /** A block by base58 hash. */
-  public synchronized Optional<Block> blockByHash(String hash) {
+  public Optional<Block> blockByHash(String hash) {
     return store.get("bh/" + hash)
         .flatMap(h -> block(Long.parseLong(new String(h, StandardCharsets.UTF_8))));
   }
 
   /** The block whose chunk has this base58 hash. */
-  public synchronized Optional<Block> blockByChunkHash(String chunkHash) {
+  public Optional<Block> blockByChunkHash(String chunkHash) {
     return store.get("ch/" + chunkHash)
         .flatMap(h -> block(Long.parseLong(new String(h, StandardCharsets.UTF_8))));
   }
 
   /** An account as of the latest state (including the open block's transactions). */
-  public synchronized Optional<AccountRecord> account(String accountId) {
-    return world.get(accountId);
+  public Optional<AccountRecord> account(String accountId) {
+    return Optional.ofNullable(published.accounts().get(accountId));
   }
 
   /** A transaction record by base58 hash. */
-  public synchronized Optional<TxRecord> tx(String hash) {
-    TxRecord r = dirtyTxs.get(hash);
+  public Optional<TxRecord> tx(String hash) {
+    return txIn(published.openTxs(), hash);
+  }
+
+  /** A record from the open block's records or, if not there, the store (written before it is dropped there). */
+  private Optional<TxRecord> txIn(Map<String, TxRecord> open, String hash) {
+    TxRecord r = open.get(hash);
     return r != null ? Optional.of(r) : store.get("t/" + hash).map(ChainCodec::decodeTx);
   }
 
@@ -177,7 +218,16 @@ public final class Chain {
    * @throws io.chainsig.sandbox.state.InvalidTxException if refused
    */
   public TxRecord submit(SignedTransaction stx) {
-    // What depends on the transaction alone is computed before taking the monitor.
+    return submit(stx, RespondPrecheck.of(stx, this::account));
+  }
+
+  /**
+   * {@link #submit(SignedTransaction)} with the answers of its {@code respond} signature checks
+   * computed already, against the latest state then (tests pass answers computed against another
+   * state, as when the root key changes between the check and the execution).
+   */
+  TxRecord submit(SignedTransaction stx, RespondVerdicts verdicts) {
+    // What depends on the transaction alone is computed before taking the lock.
     String hash = stx.hashBase58();
     boolean validSignature = TxExecutor.hasValidSignature(stx);
     BigInteger deposit = BigInteger.ZERO;
@@ -186,8 +236,11 @@ public final class Chain {
     }
     String receiptId = Base58.encode(Hashes.sha256(("receipt|" + hash).getBytes(StandardCharsets.UTF_8)));
     String signedTxBase64 = Base64.getEncoder().encodeToString(stx.encoded());
-    synchronized (this) {
-      Optional<TxRecord> known = tx(hash);
+    List<String> changed = new ArrayList<>();
+    TxRecord rec;
+    lock.lock();
+    try {
+      Optional<TxRecord> known = txIn(dirtyTxs, hash);
       if (known.isPresent()) {
         return known.get();
       }
@@ -195,15 +248,19 @@ public final class Chain {
           ? java.util.OptionalLong.of(head.height())
           : store.get("bh/" + h).map(v -> java.util.OptionalLong.of(Long.parseLong(new String(v, StandardCharsets.UTF_8))))
               .orElse(java.util.OptionalLong.empty()));
-      TxExecution ex = TxExecutor.apply(world, stx, validSignature, hash, ctx);
-      TxRecord rec = new TxRecord(hash, signedTxBase64, receiptId,
+      TxExecution ex = TxExecutor.apply(world, stx, validSignature, hash, ctx, verdicts);
+      rec = new TxRecord(hash, signedTxBase64, receiptId,
           openHeight, null, ex.status(), null, ex.gasBurnt(), ex.tokensBurnt(), deposit);
       dirtyTxs.put(hash, rec);
       openTxs.add(hash);
-      resolve(ex.resolutions(), stx.transaction().receiverId());
-      changed(hash);
-      return rec;
+      changed.add(hash);
+      resolve(ex.resolutions(), stx.transaction().receiverId(), changed);
+      publish();
+    } finally {
+      lock.unlock();
     }
+    wake(changed);
+    return rec;
   }
 
   /**
@@ -214,17 +271,18 @@ public final class Chain {
    * @throws io.chainsig.contract.ContractException and the other refusals of {@link
    *     io.chainsig.contract.SignerContractAbi#view}
    */
-  public synchronized Optional<ViewResult> view(String accountId, String method, byte[] args) {
-    Optional<AccountRecord> a = world.get(accountId);
-    if (a.isEmpty() || !a.get().hasContract()) {
+  public Optional<ViewResult> view(String accountId, String method, byte[] args) {
+    AccountRecord a = published.accounts().get(accountId);
+    if (a == null || !a.hasContract()) {
       return Optional.empty();
     }
-    return Optional.of(views.view(accountId, a.get().contractState(), method, args));
+    return Optional.of(views.view(accountId, a.contractState(), method, args));
   }
 
-  private void resolve(List<Resolution> resolutions, String contractAccount) {
+  /** Finishes the sign calls a contract resolved; adds their hashes to {@code changed} (the lock is held). */
+  private void resolve(List<Resolution> resolutions, String contractAccount, List<String> changed) {
     for (Resolution r : resolutions) {
-      Optional<TxRecord> waiting = tx(r.callId());
+      Optional<TxRecord> waiting = txIn(dirtyTxs, r.callId());
       if (waiting.isEmpty() || !(waiting.get().status() instanceof ExecutionStatus.Pending)) {
         continue;
       }
@@ -242,7 +300,7 @@ public final class Chain {
       };
       dirtyTxs.put(t.hash(), t.withStatus(status, null));
       finishedInOpen.add(t.hash());
-      changed(t.hash());
+      changed.add(t.hash());
     }
   }
 
@@ -260,27 +318,42 @@ public final class Chain {
   }
 
   /** Seals the open block: times out waiting sign calls, persists, opens the next block. */
-  public synchronized Block produceBlock(long nowNanos) {
+  public Block produceBlock(long nowNanos) {
+    List<String> changed = new ArrayList<>();
+    Block b;
+    lock.lock();
+    try {
+      b = seal(nowNanos, changed);
+      publish();
+    } finally {
+      lock.unlock();
+    }
+    wake(changed);
+    return b;
+  }
+
+  /** Seals and stores the open block, opens the next; adds the records it changed to {@code changed} (the lock is held). */
+  private Block seal(long nowNanos, List<String> changed) {
     for (String account : world.contractAccounts()) {
       AccountRecord a = world.get(account).orElseThrow();
       SignerContract contract = a.contractState().decode();
       List<Resolution> timedOut = contract.onBlock(openHeight);
       if (!timedOut.isEmpty()) {
         world.put(account, a.withContractState(ContractState.of(contract)));
-        resolve(timedOut, account);
+        resolve(timedOut, account, changed);
       }
     }
     Block b = Block.create(openHeight, head.hash(), Math.max(nowNanos, head.timestampNanos() + 1),
         Base58.encode(openRandom), openTxs);
     for (String h : openTxs) {
-      TxRecord t = tx(h).orElseThrow().withIncludedBlock(b.hash());
+      TxRecord t = txIn(dirtyTxs, h).orElseThrow().withIncludedBlock(b.hash());
       if (!(t.status() instanceof ExecutionStatus.Pending)) {
         t = t.withStatus(t.status(), b.hash());
       }
       dirtyTxs.put(h, t);
     }
     for (String h : finishedInOpen) {
-      TxRecord t = tx(h).orElseThrow();
+      TxRecord t = txIn(dirtyTxs, h).orElseThrow();
       dirtyTxs.put(h, t.withStatus(t.status(), b.hash()));
     }
     Map<String, byte[]> batch = new LinkedHashMap<>();
@@ -292,10 +365,9 @@ public final class Chain {
     store.write(batch);
     dirtyTxs.clear();
     head = b;
-    b.txHashes().forEach(this::changed);
-    finishedInOpen.forEach(this::changed);
+    changed.addAll(b.txHashes());
+    changed.addAll(finishedInOpen);
     openNext();
-    notifyAll(); // awaitBlockAbove
     return b;
   }
 
@@ -308,43 +380,39 @@ public final class Chain {
       throws InterruptedException {
     long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
     while (true) {
-      java.util.concurrent.CountDownLatch change;
-      long leftNanos;
-      synchronized (this) {
-        Optional<TxRecord> r = tx(hash);
-        leftNanos = deadline - System.nanoTime();
-        if ((r.isPresent() && done.test(r.get())) || leftNanos <= 0) {
-          return r;
-        }
-        change = watchers.computeIfAbsent(hash, h -> new java.util.concurrent.CountDownLatch(1));
+      Optional<TxRecord> r = tx(hash);
+      long leftNanos = deadline - System.nanoTime();
+      if ((r.isPresent() && done.test(r.get())) || leftNanos <= 0) {
+        return r;
       }
-      change.await(leftNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+      CountDownLatch change = watchers.computeIfAbsent(hash, h -> new CountDownLatch(1));
+      // Read again now that the latch is registered: a change published between the first read and
+      // the registration woke nobody, and one published after it counts this latch down.
+      r = tx(hash);
+      if (r.isPresent() && done.test(r.get())) {
+        return r;
+      }
+      change.await(leftNanos, TimeUnit.NANOSECONDS);
     }
   }
 
-  /** Wakes the callers waiting on this transaction (the monitor is held). */
-  private void changed(String hash) {
-    java.util.concurrent.CountDownLatch l = watchers.remove(hash);
-    if (l != null) {
-      l.countDown();
-    }
-  }
-
-  /** Waits until a block above {@code height} exists or the time is up. */
-  public synchronized Block awaitBlockAbove(long height, long timeoutMs) throws InterruptedException {
-    long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-    while (head.height() <= height) {
-      long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
-      if (leftMs <= 0) {
-        break;
+  /** Wakes the callers waiting on these transactions (after the snapshot that changed them). */
+  private void wake(List<String> hashes) {
+    for (String hash : hashes) {
+      CountDownLatch l = watchers.remove(hash);
+      if (l != null) {
+        l.countDown();
       }
-      wait(leftMs);
     }
-    return head;
   }
 
   /** True if transactions wait in the open block. */
-  public synchronized boolean hasOpenTransactions() {
-    return !openTxs.isEmpty() || !finishedInOpen.isEmpty();
+  public boolean hasOpenTransactions() {
+    lock.lock();
+    try {
+      return !openTxs.isEmpty() || !finishedInOpen.isEmpty();
+    } finally {
+      lock.unlock();
+    }
   }
 }

@@ -12,7 +12,10 @@ import java.util.Map;
  * with the state keeps its result (and the JSON form computed for it). Views run on the state's
  * shared decoded contract ({@link ContractState#readOnly()}), which no call changes.
  *
- * <p>Not thread-safe: the chain calls it under its monitor.
+ * <p>Thread-safe: the cache is looked up and updated under this object's monitor, the view
+ * itself is computed outside it, so readers of different views (or of a view that needs computing)
+ * do not wait for each other. Two readers that compute the same view on the same state at once
+ * both compute it; the first to finish keeps its result, which both return.
  */
 public final class ContractViews {
   /** Distinct (method, arguments) results kept per contract account, least recently used dropped. */
@@ -43,15 +46,28 @@ public final class ContractViews {
    *     SignerContractAbi#view}
    */
   public ViewResult view(String account, ContractState state, String method, byte[] args) {
-    Map<ViewKey, CachedView> cache = views.computeIfAbsent(account, a -> lruMap());
     ViewKey key = new ViewKey(method, new String(args, StandardCharsets.ISO_8859_1));
-    CachedView cached = cache.get(key);
+    CachedView cached = cached(account, key);
     if (cached != null && cached.state() == state) {
       return cached.result();
     }
     byte[] value = SignerContractAbi.view(state.readOnly(), method, args);
     ViewResult result = cached != null && cached.result().hasValue(value) ? cached.result() : new ViewResult(value);
-    cache.put(key, new CachedView(state, result));
-    return result;
+    return keep(account, key, new CachedView(state, result));
+  }
+
+  private synchronized CachedView cached(String account, ViewKey key) {
+    return views.computeIfAbsent(account, a -> lruMap()).get(key);
+  }
+
+  /** Caches the result unless another reader cached one for the same state meanwhile; returns the kept one. */
+  private synchronized ViewResult keep(String account, ViewKey key, CachedView computed) {
+    Map<ViewKey, CachedView> cache = views.computeIfAbsent(account, a -> lruMap());
+    CachedView now = cache.get(key);
+    if (now != null && now.state() == computed.state()) {
+      return now.result();
+    }
+    cache.put(key, computed);
+    return computed.result();
   }
 }

@@ -7,6 +7,7 @@ import io.chainsig.contract.CallOutcome;
 import io.chainsig.contract.ContractException;
 import io.chainsig.contract.MethodNotFoundException;
 import io.chainsig.contract.Resolution;
+import io.chainsig.contract.RespondVerdicts;
 import io.chainsig.contract.SignerContract;
 import io.chainsig.contract.SignerContractAbi;
 import io.chainsig.crypto.encoding.Base58;
@@ -58,10 +59,12 @@ public final class TxExecutor {
    *
    * @param validSignature {@link #hasValidSignature} of {@code stx}
    * @param hashBase58 {@code stx.hashBase58()}: the id under which a {@code sign} call waits
+   * @param verdicts answers of its {@code respond} signature checks computed beforehand ({@link
+   *     RespondPrecheck}), or {@link RespondVerdicts#NONE}; the outcome is the same either way
    * @throws InvalidTxException if refused (state untouched)
    */
   public static TxExecution apply(WorldState world, SignedTransaction stx, boolean validSignature,
-      String hashBase58, BlockContext block) {
+      String hashBase58, BlockContext block, RespondVerdicts verdicts) {
     Transaction tx = stx.transaction();
     checkAccountId(tx.signerId(), "InvalidSignerId", "signer_id");
     checkAccountId(tx.receiverId(), "InvalidReceiverId", "receiver_id");
@@ -117,7 +120,7 @@ public final class TxExecutor {
     List<Resolution> resolutions = new ArrayList<>();
     ExecutionStatus status;
     try {
-      status = runActions(world, stx, hashBase58, block, resolutions);
+      status = runActions(world, stx, hashBase58, block, verdicts, resolutions);
     } catch (ActionFailure f) {
       world.restore(before);
       refund(world, tx.signerId(), deposits);
@@ -224,7 +227,7 @@ public final class TxExecutor {
   }
 
   private static ExecutionStatus runActions(WorldState world, SignedTransaction stx, String hashBase58,
-      BlockContext block, List<Resolution> resolutions) {
+      BlockContext block, RespondVerdicts verdicts, List<Resolution> resolutions) {
     List<Action> actions = stx.transaction().actions();
     OpenContract open = new OpenContract(world, stx.transaction().receiverId());
     boolean createdHere = false;
@@ -234,8 +237,8 @@ public final class TxExecutor {
         if (!(actions.get(i) instanceof Action.FunctionCall)) {
           open.close();
         }
-        last = runAction(world, stx, hashBase58, block, open, resolutions, actions.get(i), createdHere,
-            i == actions.size() - 1);
+        last = runAction(world, stx, hashBase58, block, verdicts, open, resolutions, actions.get(i),
+            createdHere, i == actions.size() - 1);
       } catch (ActionFailure f) {
         throw f.at(i);
       }
@@ -246,8 +249,8 @@ public final class TxExecutor {
   }
 
   private static ExecutionStatus runAction(WorldState world, SignedTransaction stx, String hashBase58,
-      BlockContext block, OpenContract open, List<Resolution> resolutions, Action action, boolean createdHere,
-      boolean lastAction) {
+      BlockContext block, RespondVerdicts verdicts, OpenContract open, List<Resolution> resolutions, Action action,
+      boolean createdHere, boolean lastAction) {
     Transaction tx = stx.transaction();
     String receiver = tx.receiverId();
     boolean needsOwner = !(action instanceof Action.FunctionCall || action instanceof Action.Transfer
@@ -302,7 +305,7 @@ public final class TxExecutor {
           "balance", world.get(receiver).orElseThrow().amount().toString()));
       case Action.FunctionCall f -> {
         credit(world, receiver, f.deposit());
-        last = functionCall(world, stx, hashBase58, block, open, f, resolutions, lastAction);
+        last = functionCall(world, stx, hashBase58, block, verdicts, open, f, resolutions, lastAction);
       }
     }
     return last;
@@ -346,8 +349,8 @@ public final class TxExecutor {
   }
 
   private static ExecutionStatus functionCall(WorldState world, SignedTransaction stx, String hashBase58,
-      BlockContext block, OpenContract open, Action.FunctionCall f, List<Resolution> resolutions,
-      boolean lastAction) {
+      BlockContext block, RespondVerdicts verdicts, OpenContract open, Action.FunctionCall f,
+      List<Resolution> resolutions, boolean lastAction) {
     Transaction tx = stx.transaction();
     AccountRecord account = world.get(tx.receiverId()).orElseThrow();
     if (!account.hasContract()) {
@@ -359,7 +362,7 @@ public final class TxExecutor {
         f.deposit(), block.height(), block.randomValueHex());
     CallOutcome outcome;
     try {
-      outcome = SignerContractAbi.call(contract, ctx, f.methodName(), f.args(), hashBase58);
+      outcome = SignerContractAbi.call(contract, ctx, f.methodName(), f.args(), hashBase58, verdicts);
     } catch (ContractException e) {
       throw NearErrors.panic(e.getMessage());
     } catch (MethodNotFoundException e) {

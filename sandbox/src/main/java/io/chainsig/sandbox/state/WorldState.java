@@ -63,6 +63,11 @@ public final class WorldState {
     return out;
   }
 
+  /** An unmodifiable copy of every account, for readers that must not see later changes. */
+  public Map<String, AccountRecord> snapshot() {
+    return Map.copyOf(accounts);
+  }
+
   /** Account ids with the signer contract. */
   public Set<String> contractAccounts() {
     Set<String> out = new TreeSet<>();

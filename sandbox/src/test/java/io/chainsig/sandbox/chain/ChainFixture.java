@@ -19,10 +19,21 @@ import java.util.List;
 /** An in-memory chain with a root key, and helpers that sign transactions like a client does. */
 public final class ChainFixture {
   public static final BigInteger NEAR = BigInteger.TEN.pow(24);
-  public final TextKeyStore store = TextKeyStore.inMemory();
+  public final TextKeyStore store;
   public final ValidatorKey root = key("test.near", "root");
-  public Chain chain = Chain.open(store, root.publicKey(), new SecureRandom(), 1_000_000_000L);
+  public Chain chain;
   private long clock = 2_000_000_000L;
+
+  /** A fresh chain in memory. */
+  public ChainFixture() {
+    this(TextKeyStore.inMemory());
+  }
+
+  /** A fresh chain in this (empty) store, e.g. RocksDB for a load harness. */
+  public ChainFixture(TextKeyStore store) {
+    this.store = store;
+    this.chain = Chain.open(store, root.publicKey(), new SecureRandom(), 1_000_000_000L);
+  }
 
   /** A deterministic key for an account. */
   public static ValidatorKey key(String account, String label) {
