@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * eventfd on the way out). On a 2-core machine running seven processes the selector wake-up alone
  * was 10% of the engine thread's samples (docs/performance.md). On the loop, the messages a read
  * brings reach the engine with no hand-over, and what the engine sends is written to the sockets
- * at the end of its task. The price: while the engine computes or waits for a synced store
+ * on the same thread, once the tasks that waited together have run. The price: while the engine computes or waits for a synced store
  * write, the loop reads no socket; the kernel buffers what arrives meanwhile, and the engine is
  * what would consume it anyway.
  */

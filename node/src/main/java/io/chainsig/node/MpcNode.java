@@ -58,7 +58,10 @@ public final class MpcNode implements AutoCloseable {
 
   private final NodeHome home;
   private final FaultInjection faultInjection;
-  /** The engine's thread (the mesh's event loop); the messages each of its tasks sends leave together when it ends. */
+  /**
+   * The engine's thread (the mesh's event loop); the messages its tasks send leave together once the
+   * tasks that waited together have run.
+   */
   private volatile EngineExecutor engineThread;
   private final ExecutorService io = Executors.newFixedThreadPool(2, named("mpc-io"));
   private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, named("mpc-timer"));

@@ -205,7 +205,7 @@ public final class ParticipantSet {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ParticipantSet s && ids.equals(s.ids);
+    return this == o || (o instanceof ParticipantSet s && ids.equals(s.ids));
   }
 
   @Override

@@ -842,7 +842,7 @@ public final class MpcEngine {
 
   private boolean isLeader(RequestState r, long now, Set<ParticipantId> live) {
     ParticipantSet all = participantSet(snapshot);
-    if (all != r.leaderOrderFor && !all.equals(r.leaderOrderFor)) {
+    if (!all.equals(r.leaderOrderFor)) {
       // The order depends only on the participant set and the request: hash each once.
       byte[] rid = r.request.requestId();
       Map<ParticipantId, String> rank = new HashMap<>();
